@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { DateScalar } from '../scalars/date.scalar.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+
+/** The federation version and the directives every subgraph of the hub may use. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@inaccessible", "@tag", "@external"])';
+
+/** Reference resolvers, keyed by entity type name. */
+export type ReferenceResolvers<TContext> = Record<
+  string,
+  { __resolveReference: (reference: { id: string }, context: TContext) => unknown }
+>;
+
+export interface FederatedSchemaOptions<TContext> {
+  /** type-graphql resolver classes of this subgraph. */
+  resolvers: NonNullable<BuildSchemaOptions['resolvers']>;
+  /** Object types reachable only through entities (not from a root field). */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  /** `__resolveReference` for each entity this subgraph can resolve. */
+  references: ReferenceResolvers<TContext>;
+}
+
+/**
+ * The one way a subgraph of the hub builds its schema: type-graphql classes printed with
+ * their directives, linked to Federation 2 and handed to `buildSubgraphSchema` together with
+ * the reference resolvers. Input validation (class-validator) is on for every subgraph.
+ */
+export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    skipCheck: true,
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
+  for (const [typeName, reference] of Object.entries(options.references)) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = { ...existing, __resolveReference: reference.__resolveReference } as GraphQLResolverMap<TContext>[string];
+  }
+  // Scalars are resolved by type-graphql itself; keep their implementations.
+  resolvers.Date = DateScalar;
+  resolvers.DateTime = DateTimeScalar;
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { REQUEST_ID_HEADER } from '../hub-signature.js';
+import type { Logger } from '../log.js';
+
+/** What an `authenticate` hook decides about a request before GraphQL sees it. */
+export type Authentication<TAuth> =
+  | { ok: true; value: TAuth }
+  | { ok: false; status: number; code: string; message: string };
+
+export interface GraphQLHttpOptions<TContext extends BaseContext, TAuth> {
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Runs on the raw request before parsing; a refusal answers with its status and code. */
+  authenticate: (request: IncomingMessage, rawBody: string) => Promise<Authentication<TAuth>>;
+  context: (args: { request: IncomingMessage; auth: TAuth; requestId: string }) => Promise<TContext>;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  server: Server;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** A request id from the caller if it looks like one, else a fresh one. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * Serves an Apollo Server over plain `node:http`: we need the raw body (to check the hub
+ * signature) and control of body size, content type and error shape, which
+ * `startStandaloneServer` does not give. `GET /health` answers for orchestration.
+ */
+export async function serveGraphQL<TContext extends BaseContext, TAuth>(
+  options: GraphQLHttpOptions<TContext, TAuth>,
+): Promise<RunningHttpServer> {
+  const { apollo, logger } = options;
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      logger.error('http.unhandled', { error: error instanceof Error ? error.name : 'unknown' });
+      sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    });
+  });
+  let closing = false;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && request.method === 'GET') {
+      response.writeHead(closing ? 503 : 200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: closing ? 'stopping' : 'ok' }));
+      return;
+    }
+    if (url.pathname !== '/graphql') return sendError(response, 404, 'NOT_FOUND', 'Not found');
+    if (closing) {
+      response.setHeader('connection', 'close');
+      return sendError(response, 503, 'SHUTTING_DOWN', 'Server is shutting down');
+    }
+    if (request.method !== 'POST' && request.method !== 'GET') {
+      return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'Only POST and GET are accepted');
+    }
+    const requestId = requestIdOf(request);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    let rawBody = '';
+    try {
+      rawBody = await readBody(request, options.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
+        return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+      }
+      throw error;
+    }
+    const auth = await options.authenticate(request, rawBody);
+    if (!auth.ok) return sendError(response, auth.status, auth.code, auth.message);
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (request.method === 'POST') {
+      const contentType = headers.get('content-type') ?? '';
+      if (!contentType.toLowerCase().startsWith('application/json')) {
+        return sendError(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+      }
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        return sendError(response, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+      }
+    }
+    const httpResponse = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method, headers, search: url.search, body },
+      context: () => options.context({ request, auth: auth.value, requestId }),
+    });
+    for (const [key, value] of httpResponse.headers) response.setHeader(key, value);
+    response.statusCode = httpResponse.status ?? 200;
+    if (httpResponse.body.kind === 'complete') {
+      response.end(httpResponse.body.string);
+      return;
+    }
+    for await (const chunk of httpResponse.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    port,
+    server,
+    close: async () => {
+      closing = true;
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

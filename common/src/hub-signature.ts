@@ -1,0 +1,66 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Role, type Viewer } from './domain.js';
+
+/** Headers that carry the hub's signature on every hub → subgraph request. */
+export const HUB_SIGNATURE_HEADER = 'x-hub-signature';
+export const HUB_TIMESTAMP_HEADER = 'x-hub-timestamp';
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** The authenticated agent on whose behalf the hub calls (base64url JSON), covered by the signature. */
+export const HUB_VIEWER_HEADER = 'x-hub-viewer';
+
+/** The exact bytes signed: timestamp, method, path, viewer and body, so no part can be swapped. */
+function payload(timestampMs: number, method: string, path: string, viewer: string, body: string): string {
+  return `${timestampMs}\n${method.toUpperCase()}\n${path}\n${viewer}\n${body}`;
+}
+
+/** HMAC-SHA256 of the request with the shared hub secret, hex-encoded. */
+export function signHubRequest(secret: string, timestampMs: number, method: string, path: string, viewer: string, body: string): string {
+  return createHmac('sha256', secret).update(payload(timestampMs, method, path, viewer, body)).digest('hex');
+}
+
+export type HubSignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
+
+/**
+ * Verifies a hub signature. A request is refused when the header is missing or malformed,
+ * when its timestamp is further than `maxAgeMs` from now (either way: clock skew is bounded
+ * too), or when the HMAC does not match in constant time.
+ */
+export function verifyHubSignature(args: {
+  secret: string;
+  maxAgeMs: number;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  method: string;
+  path: string;
+  /** The viewer header as received ('' when absent). */
+  viewer: string;
+  body: string;
+  now?: number;
+}): HubSignatureCheck {
+  if (!args.signature || !args.timestamp) return { ok: false, reason: 'missing' };
+  if (!/^\d{1,15}$/.test(args.timestamp) || !/^[0-9a-f]{64}$/.test(args.signature)) return { ok: false, reason: 'malformed' };
+  const timestampMs = Number(args.timestamp);
+  const now = args.now ?? Date.now();
+  if (Math.abs(now - timestampMs) > args.maxAgeMs) return { ok: false, reason: 'stale' };
+  const expected = Buffer.from(signHubRequest(args.secret, timestampMs, args.method, args.path, args.viewer, args.body), 'hex');
+  const given = Buffer.from(args.signature, 'hex');
+  return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
+}
+
+/** Encodes the viewer for the `x-hub-viewer` header. */
+export function encodeViewer(viewer: Viewer): string {
+  return Buffer.from(JSON.stringify({ agentId: viewer.agentId, role: viewer.role, institution: viewer.institution })).toString('base64url');
+}
+
+/** Decodes a (signature-checked) viewer header; null when absent or not a viewer. */
+export function decodeViewer(header: string): Viewer | null {
+  if (!header) return null;
+  try {
+    const value = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (typeof value.agentId !== 'string' || typeof value.role !== 'string' || typeof value.institution !== 'string') return null;
+    if (!(Object.values(Role) as string[]).includes(value.role)) return null;
+    return { agentId: value.agentId, role: value.role as Role, institution: value.institution };
+  } catch {
+    return null;
+  }
+}

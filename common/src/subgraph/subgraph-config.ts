@@ -1,0 +1,44 @@
+import { type AppMode, APP_MODES, ConfigError, DEVELOPMENT_HUB_SECRET, type Env, readEnum, readInt, readPort, readSecret, readString, readUrl } from '../config.js';
+import { isLogLevel, type LogLevel } from '../log.js';
+
+export interface SubgraphConfig {
+  readonly mode: AppMode;
+  readonly host: string;
+  readonly port: number;
+  /** This service's own database. */
+  readonly databaseUrl: string;
+  /** Shared with the hub only; signs every hub → subgraph request. */
+  readonly hubSecret: string;
+  /** @default 30000 — a signature older (or further in the future) than this is refused. */
+  readonly signatureMaxAgeMs: number;
+  /** @default 1048576 */
+  readonly maxBodyBytes: number;
+  /** @default 10 */
+  readonly dbPoolSize: number;
+  readonly logLevel: LogLevel;
+}
+
+/**
+ * Reads a subgraph's configuration: `PORT`, `HOST`, `DATABASE_URL`, `HUB_SIGNING_SECRET`,
+ * `HUB_SIGNATURE_MAX_AGE_MS`, `MAX_BODY_BYTES`, `DB_POOL_SIZE`, `LOG_LEVEL`, `APP_MODE`.
+ */
+export function loadSubgraphConfig(defaultPort: number, env: Env = process.env): SubgraphConfig {
+  const mode = readEnum(env, 'APP_MODE', APP_MODES, 'development');
+  const hubSecret = readSecret(env, 'HUB_SIGNING_SECRET', 32, mode === 'production' ? undefined : DEVELOPMENT_HUB_SECRET);
+  if (mode === 'production' && hubSecret === DEVELOPMENT_HUB_SECRET) {
+    throw new ConfigError('HUB_SIGNING_SECRET', 'must not be the development secret in production');
+  }
+  const logLevel = readString(env, 'LOG_LEVEL', 'info');
+  if (!isLogLevel(logLevel)) throw new ConfigError('LOG_LEVEL', 'must be debug, info, warn, error or silent');
+  return Object.freeze({
+    mode,
+    host: readString(env, 'HOST', '127.0.0.1'),
+    port: readPort(env, 'PORT', defaultPort),
+    databaseUrl: readUrl(env, 'DATABASE_URL'),
+    hubSecret,
+    signatureMaxAgeMs: readInt(env, 'HUB_SIGNATURE_MAX_AGE_MS', 30_000, 1_000, 300_000),
+    maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 16_777_216),
+    dbPoolSize: readInt(env, 'DB_POOL_SIZE', 10, 1, 100),
+    logLevel,
+  });
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { DataCategory, Role } from '../../../../common/src/domain.js';
+import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
+import { Category } from '../../../../common/src/federation/category.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { toAgentContact } from '../agent-contact.js';
+import type { AseContext } from '../context.js';
+import { AseAgent } from '../entity/ase-agent.entity.js';
+import { CripEvaluation, CripEvaluationStatus } from '../entity/crip-evaluation.entity.js';
+import { insertOnce } from './insert-once.js';
+import { CloseEvaluationInput } from './types/close-evaluation.input.js';
+import { RecordInformationPreoccupanteInput } from './types/record-information-preoccupante.input.js';
+
+@Resolver(() => CripEvaluation)
+export class CripEvaluationResolver {
+  @FieldResolver(() => AgentContact, { nullable: true, description: 'The CRIP evaluator in charge' })
+  @Category(DataCategory.PROTECTION_DETAILS)
+  async evaluator(@Root() evaluation: CripEvaluation, @Ctx() context: AseContext): Promise<AgentContact | null> {
+    return toAgentContact(await context.loaders.agentsById.load(evaluation.evaluatorId));
+  }
+
+  /** Records an information préoccupante received by the CRIP, opening its evaluation. */
+  @Mutation(() => CripEvaluation, { description: 'Records an information préoccupante received by the CRIP; idempotent on input.idempotencyKey' })
+  async recordInformationPreoccupante(
+    @Arg('input', () => RecordInformationPreoccupanteInput) input: RecordInformationPreoccupanteInput,
+    @Ctx() context: AseContext,
+  ): Promise<CripEvaluation> {
+    const viewer = requireViewer(context);
+    return context.dataSource.transaction(async (manager) => {
+      const existing = await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing) return existing;
+      const evaluator = await manager.getRepository(AseAgent).findOneBy({ id: input.evaluatorId });
+      if (!evaluator || evaluator.role !== Role.CRIP_EVALUATOR) throw badUserInput('input.evaluatorId', 'Not a known CRIP evaluator');
+      const saved = await insertOnce(manager, CripEvaluation, {
+        id: `eval-${randomUUID()}`,
+        childId: input.childId,
+        institution: evaluator.institution,
+        receivedOn: input.receivedOn,
+        origin: input.origin,
+        evaluatorId: evaluator.id,
+        status: CripEvaluationStatus.OPEN,
+        outcome: null,
+        closedOn: null,
+        idempotencyKey: input.idempotencyKey,
+        recordedBy: viewer.agentId,
+      });
+      if (!saved) throw conflict('The evaluation could not be recorded');
+      return saved;
+    });
+  }
+
+  /** OPEN → CLOSED, once: the conditional UPDATE makes concurrent closes yield one CONFLICT. */
+  @Mutation(() => CripEvaluation, { description: 'Closes an open evaluation with its outcome (OPEN → CLOSED once)' })
+  async closeEvaluation(@Arg('input', () => CloseEvaluationInput) input: CloseEvaluationInput, @Ctx() context: AseContext): Promise<CripEvaluation> {
+    const viewer = requireViewer(context);
+    return context.dataSource.transaction(async (manager) => {
+      const evaluations = manager.getRepository(CripEvaluation);
+      const evaluation = await evaluations.findOneBy({ id: input.evaluationId });
+      if (!evaluation) throw notFound('Evaluation', 'input.evaluationId');
+      if (input.closedOn < evaluation.receivedOn) throw badUserInput('input.closedOn', 'Must not precede receivedOn');
+      const result = await evaluations
+        .createQueryBuilder()
+        .update()
+        .set({ status: CripEvaluationStatus.CLOSED, outcome: input.outcome, closedOn: input.closedOn, closedBy: viewer.agentId })
+        .where('id = :id AND status = :open', { id: evaluation.id, open: CripEvaluationStatus.OPEN })
+        .execute();
+      if (result.affected !== 1) throw conflict('The evaluation is not open');
+      return evaluations.findOneByOrFail({ id: evaluation.id });
+    });
+  }
+}

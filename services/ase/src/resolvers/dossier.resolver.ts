@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { DataCategory, Role } from '../../../../common/src/domain.js';
+import { badUserInput } from '../../../../common/src/errors.js';
+import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
+import { Category } from '../../../../common/src/federation/category.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { toAgentContact } from '../agent-contact.js';
+import type { AseContext } from '../context.js';
+import { AseAgent } from '../entity/ase-agent.entity.js';
+import { Dossier } from '../entity/dossier.entity.js';
+import { Measure } from '../entity/measure.entity.js';
+import { insertOnce } from './insert-once.js';
+import { OpenDossierInput } from './types/open-dossier.input.js';
+
+const REFERENT_ROLES: ReadonlySet<string> = new Set([Role.ASE_REFERENT, Role.ASE_MANAGER]);
+
+@Resolver(() => Dossier)
+export class DossierResolver {
+  @FieldResolver(() => AgentContact, { nullable: true, description: 'The référent in charge of the dossier' })
+  @Category(DataCategory.PROTECTION_DETAILS)
+  async referent(@Root() dossier: Dossier, @Ctx() context: AseContext): Promise<AgentContact | null> {
+    return toAgentContact(await context.loaders.agentsById.load(dossier.referentId));
+  }
+
+  @FieldResolver(() => [Measure], { description: 'Measures of this dossier, newest first' })
+  @Category(DataCategory.PROTECTION_DETAILS)
+  async measures(@Root() dossier: Dossier, @Ctx() context: AseContext): Promise<Measure[]> {
+    const measures = await context.loaders.measuresByChild.load(dossier.childId);
+    return measures.filter((measure) => measure.dossierId === dossier.id);
+  }
+
+  /** Opens the child's dossier. Idempotent on `idempotencyKey`. */
+  @Mutation(() => Dossier, { description: 'Opens the child’s ASE dossier; idempotent on input.idempotencyKey' })
+  async openDossier(@Arg('input', () => OpenDossierInput) input: OpenDossierInput, @Ctx() context: AseContext): Promise<Dossier> {
+    const viewer = requireViewer(context);
+    return context.dataSource.transaction(async (manager) => {
+      const dossiers = manager.getRepository(Dossier);
+      const existing = await dossiers.findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing) return existing;
+      const referent = await manager.getRepository(AseAgent).findOneBy({ id: input.referentId });
+      if (!referent || !REFERENT_ROLES.has(referent.role)) throw badUserInput('input.referentId', 'Not a known ASE référent or manager');
+      const saved = await insertOnce(manager, Dossier, {
+        id: `dossier-${randomUUID()}`,
+        childId: input.childId,
+        institution: referent.institution,
+        referentId: referent.id,
+        openedOn: input.openedOn,
+        closedOn: null,
+        idempotencyKey: input.idempotencyKey,
+        recordedBy: viewer.agentId,
+      });
+      // No row under our key: the one-open-dossier index refused it. Checking that index
+      // before inserting would race with an identical request committing in between.
+      if (!saved) throw badUserInput('input.childId', 'The child already has an open dossier');
+      return saved;
+    });
+  }
+}

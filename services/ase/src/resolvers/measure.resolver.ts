@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import type { AseContext } from '../context.js';
+import { Dossier } from '../entity/dossier.entity.js';
+import { Measure } from '../entity/measure.entity.js';
+import { LegalBasis, legalBasisOf } from '../protection/measure-kind.js';
+import { insertOnce } from './insert-once.js';
+import { AddMeasureInput } from './types/add-measure.input.js';
+import { EndMeasureInput } from './types/end-measure.input.js';
+
+function checkAddMeasure(input: AddMeasureInput): void {
+  const judicial = legalBasisOf(input.kind) === LegalBasis.JUDICIAL;
+  if (judicial && !input.orderedBy) throw badUserInput('input.orderedBy', 'A judicial measure needs the ordering court');
+  if (!judicial && input.orderedBy) throw badUserInput('input.orderedBy', 'An administrative measure is not ordered by a court');
+  if (input.endDate && input.endDate < input.startDate) throw badUserInput('input.endDate', 'Must not precede startDate');
+}
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  /** Adds a measure to the child's open dossier. Idempotent on `idempotencyKey`. */
+  @Mutation(() => Measure, { description: 'Adds a measure to the child’s open dossier; idempotent on input.idempotencyKey' })
+  async addMeasure(@Arg('input', () => AddMeasureInput) input: AddMeasureInput, @Ctx() context: AseContext): Promise<Measure> {
+    const viewer = requireViewer(context);
+    checkAddMeasure(input);
+    return context.dataSource.transaction(async (manager) => {
+      const existing = await manager.getRepository(Measure).findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing) return existing;
+      const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
+      if (!dossier) throw badUserInput('input.childId', 'The child has no open dossier');
+      const saved = await insertOnce(manager, Measure, {
+        id: `measure-${randomUUID()}`,
+        dossierId: dossier.id,
+        childId: input.childId,
+        kind: input.kind,
+        legalBasis: legalBasisOf(input.kind),
+        orderedBy: input.orderedBy ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        idempotencyKey: input.idempotencyKey,
+        recordedBy: viewer.agentId,
+      });
+      // Only the idempotency key can refuse this row, and then it is found by that key.
+      if (!saved) throw conflict('The measure could not be recorded');
+      return saved;
+    });
+  }
+
+  /**
+   * Sets the end of a measure (early end, mainlevée, or a planned end). Same date twice is a
+   * no-op; a measure whose end is already past is history and is not rewritten (CONFLICT).
+   */
+  @Mutation(() => Measure, { description: 'Sets the end date of a measure; repeating the same date is harmless' })
+  async endMeasure(@Arg('input', () => EndMeasureInput) input: EndMeasureInput, @Ctx() context: AseContext): Promise<Measure> {
+    const viewer = requireViewer(context);
+    return context.dataSource.transaction(async (manager) => {
+      const measures = manager.getRepository(Measure);
+      const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
+      if (!measure) throw notFound('Measure', 'input.measureId');
+      if (measure.endDate === input.endDate) return measure;
+      if (input.endDate < measure.startDate) throw badUserInput('input.endDate', 'Must not precede the start of the measure');
+      if (measure.endDate !== null && measure.endDate < context.today) throw conflict('The measure has already ended');
+      await measures.update({ id: measure.id }, { endDate: input.endDate, endedBy: viewer.agentId });
+      return measures.findOneByOrFail({ id: measure.id });
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badUserInput } from '../../../../common/src/errors.js';
+import { isIsoDate } from '../../../../common/src/scalars/date.scalar.js';
+import type { JusticeContext } from '../context.js';
+import { CourtCase } from '../entity/court-case.entity.js';
+import { CourtDecision } from '../entity/court-decision.entity.js';
+import { RecordDecisionInput } from './types/record-decision.input.js';
+
+@Resolver(() => CourtDecision)
+export class DecisionResolver {
+  /**
+   * Records a decision of the juvenile court, opening the child's case at that court when
+   * there is none. Idempotent on `idempotencyKey`: a retry returns the decision already
+   * recorded and writes nothing.
+   */
+  @Mutation(() => CourtDecision)
+  async recordCourtDecision(
+    @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput,
+    @Ctx() context: JusticeContext,
+  ): Promise<CourtDecision> {
+    if (!isIsoDate(input.decidedAt)) throw badUserInput('input.decidedAt', 'Not a calendar day');
+    if (input.effectiveUntil && input.effectiveUntil < input.decidedAt) {
+      throw badUserInput('input.effectiveUntil', 'Must not precede decidedAt');
+    }
+    return context.dataSource.transaction(async (manager) => {
+      const decisions = manager.getRepository(CourtDecision);
+      const existing = await decisions.findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing) return existing;
+
+      const cases = manager.getRepository(CourtCase);
+      let courtCase: CourtCase | null;
+      if (input.caseId) {
+        courtCase = await cases.findOneBy({ id: input.caseId });
+        if (!courtCase || courtCase.childId !== input.childId) throw badUserInput('input.caseId', 'No such case for this child');
+      } else {
+        const court = input.court ?? context.viewer?.institution;
+        if (!court || !/^TJ-/.test(court)) throw badUserInput('input.court', 'A court is required to open a case');
+        courtCase = await cases.findOne({ where: { childId: input.childId, court }, order: { openedOn: 'DESC' } });
+        if (!courtCase) {
+          const judgeId = input.judgeId ?? context.viewer?.agentId;
+          if (!judgeId) throw badUserInput('input.judgeId', 'A judge is required to open a case');
+          const caseKey = `${input.idempotencyKey}:case`;
+          await cases
+            .createQueryBuilder()
+            .insert()
+            .values({ id: `case-${caseKey}`, childId: input.childId, court, judgeId, openedOn: input.decidedAt, closedOn: null, idempotencyKey: caseKey })
+            .orIgnore()
+            .execute();
+          courtCase = await cases.findOneByOrFail({ idempotencyKey: caseKey });
+        }
+      }
+      await decisions
+        .createQueryBuilder()
+        .insert()
+        .values({
+          id: `decision-${input.idempotencyKey}`,
+          caseId: courtCase.id,
+          childId: input.childId,
+          court: courtCase.court,
+          kind: input.kind,
+          decidedAt: input.decidedAt,
+          effectiveUntil: input.effectiveUntil ?? null,
+          measureOrdered: input.measureOrdered,
+          content: input.content,
+          idempotencyKey: input.idempotencyKey,
+        })
+        .orIgnore()
+        .execute();
+      return decisions.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { Role } from '../../../common/src/domain';
+import { signedPost, unsignedPost } from '../../../test/support/subgraph-client';
+import { startTestSubgraph, TEST_HUB_SECRET, type TestSubgraph } from '../../../test/support/start-test-subgraph';
+import { justiceSubgraph } from '../src/service';
+
+const judge = { agentId: 'agent-tj-helene', role: Role.JUDGE, institution: 'TJ-PARIS' };
+let subgraph: TestSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(justiceSubgraph);
+  await justiceSubgraph.seedDemo(subgraph.dataSource);
+});
+afterAll(() => subgraph.stop());
+
+const DECISIONS = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id courtDecisions { id kind court decidedAt effectiveUntil measureOrdered content } } } }`;
+
+describe('justice subgraph', () => {
+  it('resolves court decisions of children by reference, newest first', async () => {
+    const res = await signedPost<{ _entities: Array<{ id: string; courtDecisions: Array<{ id: string }> }> }>(subgraph.url, TEST_HUB_SECRET, DECISIONS, {
+      reps: [{ __typename: 'Child', id: 'child-ines' }, { __typename: 'Child', id: 'child-noah' }],
+    });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?._entities.map((child) => child.courtDecisions.map((d) => d.id))).toEqual([
+      ['decision-ines-renewal', 'decision-ines-placement', 'decision-ines-opp'],
+      [],
+    ]);
+  });
+
+  it('is idempotent under seeding twice', async () => {
+    await justiceSubgraph.seedDemo(subgraph.dataSource);
+    const [{ count }] = await subgraph.dataSource.query('SELECT count(*)::int AS count FROM court_decision');
+    expect(count).toBe(4);
+  });
+
+  it('answers care relationships for a judge of the court holding the case, and nobody else', async () => {
+    const query = `query ($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
+      _justiceCareRelationships(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
+    const all = await signedPost<{ _justiceCareRelationships: Array<{ childId: string }> }>(subgraph.url, TEST_HUB_SECRET, query, { ...judge, childIds: null });
+    expect(all.body.data?._justiceCareRelationships.map((r) => r.childId).sort()).toEqual(['child-ines', 'child-lea']);
+    const otherCourt = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ...judge, institution: 'TJ-LYON', childIds: null });
+    expect(otherCourt.body.data?._justiceCareRelationships).toEqual([]);
+    const nurse = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { agentId: 'agent-pmi-claire', role: 'PMI_NURSE', institution: 'PMI-75', childIds: ['child-lea'] });
+    expect(nurse.body.data?._justiceCareRelationships).toEqual([]);
+  });
+
+  it('records a decision once per idempotency key, opening the case', async () => {
+    const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id kind court decidedAt } }`;
+    const input = { idempotencyKey: 'key-sacha-opp-1', childId: 'child-sacha', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'OPP (fictif)' };
+    const [first, second] = await Promise.all([
+      signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge),
+      signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge),
+    ]);
+    expect(first.body.errors).toBeUndefined();
+    expect(second.body.data).toEqual(first.body.data);
+    const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision WHERE child_id = 'child-sacha'`);
+    expect(count).toBe(1);
+  });
+
+  it.each([
+    ['an end before the start', { decidedAt: '2026-11-20', effectiveUntil: '2026-11-01' }, 'input.effectiveUntil'],
+    // Rejected while coercing variables, before any resolver: the scalar's own error.
+    ['a day that does not exist', { decidedAt: '2026-02-30' }, undefined],
+    ['an empty content', { content: '' }, 'input.content'],
+    ['a short idempotency key', { idempotencyKey: 'x' }, 'input.idempotencyKey'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, override, field) => {
+    const before = await subgraph.dataSource.query('SELECT count(*)::int AS count FROM court_decision');
+    const input = { idempotencyKey: `key-bad-${_label.length}`, childId: 'child-noah', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'x', ...override };
+    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`, { input }, judge);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(res.body.errors?.[0]?.extensions?.field).toBe(field);
+    const after = await subgraph.dataSource.query('SELECT count(*)::int AS count FROM court_decision');
+    expect(after).toEqual(before);
+  });
+
+  it('gives its dated events for the timeline within a range, newest first', async () => {
+    const query = `query ($ids: [ID!]!, $from: Date, $to: Date, $cats: [String!]! = ["IDENTITY","PROTECTION_STATUS","PROTECTION_DETAILS","PLACEMENT_LOCATION","HEALTH_FOLLOW_UP","HEALTH_DETAILS","CHILDCARE","CONCERN","COURT_DECISION","COURT_DECISION_CONTENT","REPORTER_IDENTITY"]) { _justiceTimelineEvents(childIds: $ids, from: $from, to: $to, categories: $cats) { childId at kind category } }`;
+    const res = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], from: '2024-02-10', to: '2026-12-31' });
+    expect(res.body.data?._justiceTimelineEvents).toEqual([
+      { childId: 'child-ines', at: '2026-02-12T00:00:00.000Z', kind: 'COURT_RENEWAL', category: 'COURT_DECISION' },
+      { childId: 'child-ines', at: '2024-02-19T00:00:00.000Z', kind: 'COURT_PLACEMENT_JUDGMENT', category: 'COURT_DECISION' },
+    ]);
+  });
+
+  it('sends only events of the categories the hub asks for', async () => {
+    const query = `query ($ids: [ID!]!, $cats: [String!]!) { _justiceTimelineEvents(childIds: $ids, categories: $cats) { kind } }`;
+    const none = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['CHILDCARE', 'HEALTH_DETAILS'] });
+    expect(none.body.data?._justiceTimelineEvents).toEqual([]);
+    const some = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['COURT_DECISION'] });
+    expect(some.body.data?._justiceTimelineEvents).toHaveLength(3);
+  });
+
+  it('counts a constant number of SQL statements for 200 children', async () => {
+    const reps = Array.from({ length: 200 }, (_, i) => ({ __typename: 'Child', id: `child-bulk-${i}` }));
+    subgraph.sql.reset();
+    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, DECISIONS, { reps });
+    expect(res.body.errors).toBeUndefined();
+    expect(subgraph.sql.total).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses unsigned requests, _service and _entities included', async () => {
+    for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{__typename: "Child", id: "child-lea"}]) { __typename } }']) {
+      const res = await unsignedPost(subgraph.url, query);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ errors: [{ message: 'Subgraphs answer the hub only', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+});

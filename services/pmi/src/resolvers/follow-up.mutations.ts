@@ -1,0 +1,66 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { isFutureDay } from '../calendar.js';
+import type { PmiContext } from '../context.js';
+import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
+import { PmiAgent, PmiRole } from '../entity/pmi-agent.entity.js';
+import { insertOnce } from './insert-once.js';
+import { CloseFollowUpInput } from './types/close-follow-up.input.js';
+import { StartFollowUpInput } from './types/start-follow-up.input.js';
+
+@Resolver(() => FollowUp)
+export class FollowUpMutations {
+  /**
+   * Starts a child's follow-up by a PMI nurse, in her institution. Idempotent on
+   * `idempotencyKey`; a child has at most one ACTIVE follow-up.
+   */
+  @Mutation(() => FollowUp)
+  async startFollowUp(@Arg('input', () => StartFollowUpInput) input: StartFollowUpInput, @Ctx() context: PmiContext): Promise<FollowUp> {
+    const viewer = requireViewer(context);
+    if (isFutureDay(input.since)) throw badUserInput('input.since', 'Must not be in the future');
+    return context.dataSource.transaction(async (manager) => {
+      const followUps = manager.getRepository(FollowUp);
+      const existing = await followUps.findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing) return existing;
+      const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
+      if (!nurse) throw badUserInput('input.nurseId', 'Not a known PMI nurse');
+      const alreadyFollowed = badUserInput('input.childId', 'The child already has an active follow-up');
+      if (await followUps.existsBy({ childId: input.childId, status: FollowUpStatus.ACTIVE })) throw alreadyFollowed;
+      const created = await insertOnce(manager, FollowUp, {
+        id: `followup-${crypto.randomUUID()}`,
+        childId: input.childId,
+        institution: nurse.institution,
+        nurseId: nurse.id,
+        since: input.since,
+        status: FollowUpStatus.ACTIVE,
+        closedOn: null,
+        startedBy: viewer.agentId,
+        closedBy: null,
+        idempotencyKey: input.idempotencyKey,
+      });
+      // Ignored by the one-ACTIVE-per-child index: a concurrent start with another key won.
+      if (!created) throw alreadyFollowed;
+      return created;
+    });
+  }
+
+  /** ACTIVE → CLOSED, once: the guarded UPDATE makes a concurrent or repeated close a CONFLICT. */
+  @Mutation(() => FollowUp)
+  async closeFollowUp(@Arg('input', () => CloseFollowUpInput) input: CloseFollowUpInput, @Ctx() context: PmiContext): Promise<FollowUp> {
+    const viewer = requireViewer(context);
+    if (isFutureDay(input.closedOn)) throw badUserInput('input.closedOn', 'Must not be in the future');
+    const followUps = context.dataSource.getRepository(FollowUp);
+    const followUp = await followUps.findOneBy({ id: input.followUpId });
+    if (!followUp) throw notFound('Follow-up', 'input.followUpId');
+    if (input.closedOn < followUp.since) throw badUserInput('input.closedOn', 'Must not precede the start of the follow-up');
+    const result = await followUps
+      .createQueryBuilder()
+      .update()
+      .set({ status: FollowUpStatus.CLOSED, closedOn: input.closedOn, closedBy: viewer.agentId })
+      .where('id = :id AND status = :active', { id: followUp.id, active: FollowUpStatus.ACTIVE })
+      .execute();
+    if (!result.affected) throw conflict('Only an active follow-up can be closed');
+    return followUps.findOneByOrFail({ id: followUp.id });
+  }
+}

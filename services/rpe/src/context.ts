@@ -1,0 +1,10 @@
+import type { SubgraphContext } from '../../../common/src/subgraph/subgraph-definition.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+
+export interface RpeContext extends SubgraphContext {
+  loaders: Loaders;
+}
+
+export function createContext(base: SubgraphContext): RpeContext {
+  return { ...base, loaders: createLoaders(base.dataSource) };
+}

@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { DataCategory } from '../../../../common/src/domain.js';
+import { Category } from '../../../../common/src/federation/category.js';
+import { DateScalar } from '../../../../common/src/scalars/date.scalar.js';
+
+/** A child cared for by a childminder; `childminder` is resolved in childcare-arrangement.resolver.ts. */
+@ObjectType('ChildcareArrangement')
+@Entity({ name: 'childcare_arrangement' })
+export class ChildcareArrangement {
+  @Field(() => ID)
+  @Category(DataCategory.CHILDCARE)
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ name: 'child_id', type: 'text' })
+  childId: string;
+
+  @Column({ name: 'childminder_id', type: 'text' })
+  childminderId: string;
+
+  @Field(() => DateScalar)
+  @Category(DataCategory.CHILDCARE)
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  /** Null while the arrangement goes on. */
+  @Field(() => DateScalar, { nullable: true })
+  @Category(DataCategory.CHILDCARE)
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate: string | null;
+
+  /** e.g. "lun.–ven. 8h30–17h30". */
+  @Field(() => String)
+  @Category(DataCategory.CHILDCARE)
+  @Column({ type: 'text' })
+  schedule: string;
+
+  @Column({ name: 'idempotency_key', type: 'text', unique: true })
+  idempotencyKey: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../../../../common/src/domain.js';
+import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import type { RpeContext } from '../context.js';
+import { checkEndNotBeforeStart, checkText, firstProblem } from '../domain/input-rules.js';
+import { ChildcareArrangement } from '../entity/childcare-arrangement.entity.js';
+import { requireRole } from './require-role.js';
+import { EndChildcareArrangementInput } from './types/end-childcare-arrangement.input.js';
+import { RegisterChildcareArrangementInput } from './types/register-childcare-arrangement.input.js';
+
+@Resolver(() => ChildcareArrangement)
+export class ChildcareArrangementMutationResolver {
+  /** Records that a child is cared for by a childminder of the relais. Idempotent on `idempotencyKey`. */
+  @Mutation(() => ChildcareArrangement)
+  async registerChildcareArrangement(
+    @Arg('input', () => RegisterChildcareArrangementInput) input: RegisterChildcareArrangementInput,
+    @Ctx() context: RpeContext,
+  ): Promise<ChildcareArrangement> {
+    const viewer = requireRole(context, [Role.RPE_COORDINATOR]);
+    const problem = firstProblem(checkEndNotBeforeStart('input.endDate', input.startDate, input.endDate), checkText('input.schedule', input.schedule, 200));
+    if (problem) throw badUserInput(problem.field, problem.message);
+    const childminder = await context.loaders.childminderById.load(input.childminderId);
+    if (childminder?.relaisId !== viewer.institution) throw badUserInput('input.childminderId', 'No such childminder in this relais');
+    return context.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ChildcareArrangement)
+        .values({
+          id: `arrangement-${randomUUID()}`,
+          childId: input.childId,
+          childminderId: input.childminderId,
+          startDate: input.startDate,
+          endDate: input.endDate ?? null,
+          schedule: input.schedule.trim(),
+          idempotencyKey: input.idempotencyKey,
+        })
+        .orIgnore()
+        .execute();
+      const arrangement = await manager.getRepository(ChildcareArrangement).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+      // A key already used for another childminder may belong to another relais: not ours to return.
+      if (arrangement.childminderId !== input.childminderId) throw conflict('This idempotency key is already used');
+      return arrangement;
+    });
+  }
+
+  /** Ends an arrangement of the relais. Ending again on the same day is a no-op; on another day, a CONFLICT. */
+  @Mutation(() => ChildcareArrangement)
+  async endChildcareArrangement(
+    @Arg('input', () => EndChildcareArrangementInput) input: EndChildcareArrangementInput,
+    @Ctx() context: RpeContext,
+  ): Promise<ChildcareArrangement> {
+    const viewer = requireRole(context, [Role.RPE_COORDINATOR]);
+    const arrangements = context.dataSource.getRepository(ChildcareArrangement);
+    const arrangement = await arrangements.findOneBy({ id: input.arrangementId });
+    const childminder = arrangement && (await context.loaders.childminderById.load(arrangement.childminderId));
+    if (!arrangement || childminder?.relaisId !== viewer.institution) throw notFound('Arrangement', 'input.arrangementId');
+    const problem = checkEndNotBeforeStart('input.endDate', arrangement.startDate, input.endDate);
+    if (problem) throw badUserInput(problem.field, problem.message);
+    const result = await arrangements
+      .createQueryBuilder()
+      .update(ChildcareArrangement)
+      .set({ endDate: input.endDate })
+      .where('id = :id AND (end_date IS NULL OR end_date = :endDate)', { id: input.arrangementId, endDate: input.endDate })
+      .returning(['id'])
+      .execute();
+    if (!result.affected) throw conflict('The arrangement has already ended');
+    return arrangements.findOneByOrFail({ id: input.arrangementId });
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { departementOf, Role } from '../../../../common/src/domain.js';
+import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { childrenKnownToRelais } from '../relationships.js';
+import type { RpeContext } from '../context.js';
+import { feedbackDueBy, parisDay } from '../domain/calendar.js';
+import { checkObservedAt, checkText, firstProblem } from '../domain/input-rules.js';
+import { ConcernStatus } from '../entity/concern.enums.js';
+import { Concern } from '../entity/concern.entity.js';
+import { ConcernChild } from '../entity/concern-child.entity.js';
+import { requireRole } from './require-role.js';
+import { FlagConcernInput } from './types/flag-concern.input.js';
+
+@Resolver(() => Concern)
+export class FlagConcernResolver {
+  /**
+   * A relais coordinator raises a concern to the CRIP of the relais's département.
+   * Idempotent on `idempotencyKey`, also under concurrent retries: the insert yields to an
+   * existing key and every call returns the one stored concern.
+   */
+  @Mutation(() => Concern)
+  async flagConcern(@Arg('input', () => FlagConcernInput) input: FlagConcernInput, @Ctx() context: RpeContext): Promise<Concern> {
+    const viewer = requireRole(context, [Role.RPE_COORDINATOR]);
+    const departement = departementOf(viewer.institution);
+    if (!departement) throw new GraphQLError('This institution has no CRIP to report to', { extensions: { code: 'FORBIDDEN' } });
+    const raisedAt = new Date();
+    const problem = firstProblem(checkObservedAt(input.observedAt, parisDay(raisedAt)), checkText('input.description', input.description, 5000));
+    if (problem) throw badUserInput(problem.field, problem.message);
+    const known = await childrenKnownToRelais(context, viewer.institution, input.childIds);
+    if (input.childIds.some((childId) => !known.has(childId))) throw notFound('Child', 'input.childIds');
+    if (input.childminderId) {
+      const childminder = await context.loaders.childminderById.load(input.childminderId);
+      if (childminder?.relaisId !== viewer.institution) throw badUserInput('input.childminderId', 'No such childminder in this relais');
+    }
+    const id = `concern-${randomUUID()}`;
+    return context.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Concern)
+        .values({
+          id,
+          idempotencyKey: input.idempotencyKey,
+          childminderId: input.childminderId ?? null,
+          status: ConcernStatus.SUBMITTED,
+          category: input.category,
+          severity: input.severity,
+          observedAt: input.observedAt,
+          raisedAt,
+          raisedById: viewer.agentId,
+          raisedByInstitution: viewer.institution,
+          departement,
+          description: input.description.trim(),
+          feedbackDueBy: feedbackDueBy(raisedAt),
+        })
+        .orIgnore()
+        .execute();
+      const concern = await manager.getRepository(Concern).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+      if (concern.id === id) {
+        await manager.getRepository(ConcernChild).insert(input.childIds.map((childId) => ({ concernId: id, childId })));
+      } else if (concern.raisedByInstitution !== viewer.institution) {
+        // Another relais's key: never hand its concern over.
+        throw conflict('This idempotency key is already used');
+      }
+      return concern;
+    });
+  }
+}

@@ -1,0 +1,247 @@
+import { unsignedPost } from '../../../test/support/subgraph-client';
+import { startTestSubgraph, type TestSubgraph } from '../../../test/support/start-test-subgraph';
+import { feedbackDueBy, parisDay } from '../src/domain/calendar';
+import { rpeSubgraph } from '../src/service';
+import { amina, call, claire, CONCERN_FIELDS, countRows, firstError, helene, julien, karim, lyonCrip, nathalie, otherRelais } from './rpe-fixtures';
+
+let subgraph: TestSubgraph;
+let otherRelaisChildminderId: string;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(rpeSubgraph);
+  await rpeSubgraph.seedDemo(subgraph.dataSource);
+  const res = await call<{ registerChildminder: { id: string } }>(
+    subgraph,
+    `mutation ($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`,
+    { input: { idempotencyKey: 'key-other-relais-cm', name: 'Personne Fictive', agrementNumber: 'AGR-75-2020-0001', capacity: 3, agrementValidUntil: '2030-01-31' } },
+    otherRelais,
+  );
+  otherRelaisChildminderId = res.body.data?.registerChildminder.id ?? '';
+});
+afterAll(() => subgraph.stop());
+
+const CHILD_FIELDS = `id childcare { id startDate endDate schedule childminder { id name agrementNumber capacity relais } } concerns { ${CONCERN_FIELDS} }`;
+const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { ${CHILD_FIELDS} } } }`;
+const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Child', id }));
+
+const sophie = { id: 'childminder-sophie', name: 'Sophie Bernard', agrementNumber: 'AGR-75-2019-0412', capacity: 4, relais: 'RPE-75-11' };
+const seedArrangement = (id: string, startDate: string) => ({ id, startDate, endDate: null, schedule: 'lun.–ven. 8h30–17h30', childminder: sophie });
+const seedConcern = {
+  id: 'concern-sacha-1',
+  status: 'UNDER_EVALUATION',
+  category: 'NEGLECT',
+  severity: 'HIGH',
+  observedAt: '2026-10-24',
+  raisedAt: '2026-10-27T09:30:00.000Z',
+  description: 'Enfant laissé seul dans la pièce de repos à plusieurs reprises, couches non changées (texte fictif).',
+  feedbackDueBy: '2027-01-27',
+  acknowledgedAt: '2026-10-28T10:00:00.000Z',
+  evaluationStartedAt: '2026-10-28T14:00:00.000Z',
+  closedAt: null,
+  outcome: null,
+  children: [{ id: 'child-sacha' }],
+  childminder: { id: 'childminder-sophie', name: 'Sophie Bernard' },
+  raisedBy: { name: 'Amina Diallo', institution: 'RPE-75-11', phone: '01 00 00 00 31', email: 'amina.diallo@rpe75.example' },
+};
+
+describe('Child fields by reference', () => {
+  it('resolves childcare and concerns of the seeded children', async () => {
+    const res = await call(subgraph, ENTITIES, { reps: reps('child-sacha', 'child-lea', 'child-ines') }, null);
+    expect(res.body).toEqual({
+      data: {
+        _entities: [
+          { id: 'child-sacha', childcare: [seedArrangement('arrangement-sacha', '2024-09-02')], concerns: [seedConcern] },
+          { id: 'child-lea', childcare: [seedArrangement('arrangement-lea', '2024-09-02')], concerns: [] },
+          { id: 'child-ines', childcare: [], concerns: [] },
+        ],
+      },
+    });
+  });
+
+  it.each([
+    ['the reporting relais', amina, seedConcern.raisedBy],
+    ['the CRIP', karim, seedConcern.raisedBy],
+    ['another relais caring for the same child', otherRelais, null],
+  ])('names the reporter to %s', async (_label, viewer, raisedBy) => {
+    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { concerns { raisedBy { name institution phone email } } } } }`;
+    const res = await call(subgraph, query, { reps: reps('child-sacha') }, viewer);
+    expect(res.body).toEqual({ data: { _entities: [{ concerns: [{ raisedBy }] }] } });
+  });
+});
+
+describe('seedDemo', () => {
+  it('changes nothing when run again', async () => {
+    const tables = ['relais', 'rpe_agent', 'childminder', 'childcare_arrangement', 'concern', 'concern_child'] as const;
+    const before = await Promise.all(tables.map((table) => countRows(subgraph, table)));
+    await rpeSubgraph.seedDemo(subgraph.dataSource);
+    expect(await Promise.all(tables.map((table) => countRows(subgraph, table)))).toEqual(before);
+    const res = await call(subgraph, ENTITIES, { reps: reps('child-sacha') }, null);
+    expect(res.body.data).toEqual({ _entities: [{ id: 'child-sacha', childcare: [seedArrangement('arrangement-sacha', '2024-09-02')], concerns: [seedConcern] }] });
+  });
+});
+
+describe('care relationships', () => {
+  const query = `query ($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
+    _rpeCareRelationships(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
+  const sorted = (rows: Array<{ childId: string; kind: string }> | undefined) =>
+    [...(rows ?? [])].sort((a, b) => `${a.kind}${a.childId}`.localeCompare(`${b.kind}${b.childId}`));
+
+  it.each([
+    ['the coordinator of the childminder’s relais', amina, null, [
+      { childId: 'child-lea', kind: 'RELAIS_OF_CHILDMINDER' },
+      { childId: 'child-noah', kind: 'RELAIS_OF_CHILDMINDER' },
+      { childId: 'child-sacha', kind: 'RELAIS_OF_CHILDMINDER' },
+      { childId: 'child-sacha', kind: 'REPORTING_RELAIS' },
+    ]],
+    ['the same coordinator among given children', amina, ['child-noah', 'child-ines'], [{ childId: 'child-noah', kind: 'RELAIS_OF_CHILDMINDER' }]],
+    ['a coordinator of another relais', otherRelais, null, []],
+    ['the CRIP evaluator of the département', karim, null, [{ childId: 'child-sacha', kind: 'CRIP_RECEIVED_CONCERN' }]],
+    ['the CRIP evaluator among children without a concern', karim, ['child-lea'], []],
+    ['the ASE head of the département', nathalie, null, [{ childId: 'child-sacha', kind: 'CRIP_RECEIVED_CONCERN' }]],
+    ['a CRIP evaluator of another département', lyonCrip, null, []],
+    ['an ASE référent', julien, null, []],
+    ['a judge', helene, null, []],
+    ['a PMI nurse', claire, ['child-lea'], []],
+  ])('%s', async (_label, viewer, childIds, expected) => {
+    const res = await call<{ _rpeCareRelationships: Array<{ childId: string; kind: string }> }>(subgraph, query, { ...viewer, childIds }, null);
+    expect(res.body.errors).toBeUndefined();
+    expect(sorted(res.body.data?._rpeCareRelationships)).toEqual(expected);
+  });
+});
+
+describe('timeline events', () => {
+  const query = `query ($ids: [ID!]!, $from: Date, $to: Date, $cats: [String!]! = ["IDENTITY","PROTECTION_STATUS","PROTECTION_DETAILS","PLACEMENT_LOCATION","HEALTH_FOLLOW_UP","HEALTH_DETAILS","CHILDCARE","CONCERN","COURT_DECISION","COURT_DECISION_CONTENT","REPORTER_IDENTITY"]) { _rpeTimelineEvents(childIds: $ids, from: $from, to: $to, categories: $cats) { childId at kind summary category } }`;
+
+  it.each([
+    ['all of Sacha’s events, newest first', ['child-sacha'], null, null, [
+      { childId: 'child-sacha', at: '2026-10-27T09:30:00.000Z', kind: 'CONCERN_RAISED', summary: 'Préoccupation transmise à la CRIP : négligence, gravité élevée', category: 'CONCERN' },
+      { childId: 'child-sacha', at: '2024-09-02T00:00:00.000Z', kind: 'CHILDCARE_STARTED', summary: 'Accueil chez une assistante maternelle (RPE-75-11)', category: 'CHILDCARE' },
+    ]],
+    ['Noah’s within a range', ['child-noah', 'child-lea'], '2023-01-01', '2023-12-31', [
+      { childId: 'child-noah', at: '2023-09-04T00:00:00.000Z', kind: 'CHILDCARE_STARTED', summary: 'Accueil chez une assistante maternelle (RPE-75-11)', category: 'CHILDCARE' },
+    ]],
+    ['nothing outside the range', ['child-sacha'], '2025-01-01', '2026-10-26', []],
+  ])('%s', async (_label, ids, from, to, expected) => {
+    const res = await call(subgraph, query, { ids, from, to }, null);
+    expect(res.body).toEqual({ data: { _rpeTimelineEvents: expected } });
+  });
+});
+
+describe('flagConcern', () => {
+  // A relais reports only on children it cares for (or already reported on): both relais
+  // of these tests care for the two children named below.
+  beforeAll(async () => {
+    await subgraph.dataSource.query(
+      `INSERT INTO childcare_arrangement (id, child_id, childminder_id, start_date, schedule, idempotency_key)
+         SELECT 'arr-' || c || '-' || m, c, m, DATE '2025-09-01', 'lun.–ven.', 'key-arr-' || c || '-' || m
+           FROM unnest(ARRAY['child-flag-a', 'child-flag-b']) AS c, unnest(ARRAY['childminder-sophie', $1::text]) AS m`,
+      [otherRelaisChildminderId],
+    );
+  });
+
+  it('refuses a child the relais neither cares for nor reported on, as if unknown', async () => {
+    const res = await call(subgraph, FLAG, { input: { ...valid, idempotencyKey: 'key-flag-unrelated', childIds: ['child-ines'] } }, amina);
+    expect(firstError(res.body.errors)).toEqual({ code: 'NOT_FOUND', field: 'input.childIds' });
+    const rows = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM concern WHERE idempotency_key = 'key-flag-unrelated'`);
+    expect(rows).toEqual([{ count: 0 }]);
+  });
+
+  const FLAG = `mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { ${CONCERN_FIELDS} } }`;
+  const daysAgo = (days: number) => parisDay(new Date(Date.now() - days * 86_400_000));
+  const valid = {
+    idempotencyKey: 'key-flag-concurrent-1',
+    childIds: ['child-flag-a', 'child-flag-b'],
+    childminderId: 'childminder-sophie',
+    category: 'SAFETY',
+    severity: 'MEDIUM',
+    observedAt: daysAgo(2),
+    description: '  Portail du jardin laissé ouvert pendant la sieste (texte fictif).  ',
+  };
+
+  it('stores one concern for five concurrent identical calls, and returns it to each', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => call(subgraph, FLAG, { input: valid }, amina)));
+    const first = responses[0].body.data?.flagConcern as { id: string; raisedAt: string };
+    expect(responses.map((res) => res.body)).toEqual(Array.from({ length: 5 }, () => ({ data: { flagConcern: first } })));
+    expect(first).toEqual({
+      id: expect.stringMatching(/^concern-/),
+      status: 'SUBMITTED',
+      category: 'SAFETY',
+      severity: 'MEDIUM',
+      observedAt: valid.observedAt,
+      raisedAt: expect.any(String),
+      description: 'Portail du jardin laissé ouvert pendant la sieste (texte fictif).',
+      feedbackDueBy: feedbackDueBy(new Date(first.raisedAt)),
+      acknowledgedAt: null,
+      evaluationStartedAt: null,
+      closedAt: null,
+      outcome: null,
+      children: [{ id: 'child-flag-a' }, { id: 'child-flag-b' }],
+      childminder: { id: 'childminder-sophie', name: 'Sophie Bernard' },
+      raisedBy: seedConcern.raisedBy,
+    });
+    const rows = await subgraph.dataSource.query(`SELECT c.id, c.raised_by_id, c.raised_by_institution, cc.child_id FROM concern c JOIN concern_child cc ON cc.concern_id = c.id WHERE c.idempotency_key = $1 ORDER BY cc.child_id`, [valid.idempotencyKey]);
+    expect(rows).toEqual(['child-flag-a', 'child-flag-b'].map((child_id) => ({ id: first.id, raised_by_id: 'agent-rpe-amina', raised_by_institution: 'RPE-75-11', child_id })));
+  });
+
+  it('does not hand another relais’s concern to a caller reusing its key', async () => {
+    const res = await call(subgraph, FLAG, { input: { ...valid, childminderId: null } }, otherRelais);
+    expect(firstError(res.body.errors)).toEqual({ code: 'CONFLICT', field: undefined });
+    expect(res.body.data).toBeNull();
+  });
+
+  it.each([
+    ['a short idempotency key', { idempotencyKey: 'short' }, 'input.idempotencyKey'],
+    ['an idempotency key with spaces', { idempotencyKey: 'key with spaces' }, 'input.idempotencyKey'],
+    ['no child', { childIds: [] }, 'input.childIds'],
+    ['21 children', { childIds: Array.from({ length: 21 }, (_, i) => `child-${i}`) }, 'input.childIds'],
+    ['the same child twice', { childIds: ['child-lea', 'child-lea'] }, 'input.childIds'],
+    ['a malformed child id', { childIds: ['child lea'] }, 'input.childIds'],
+    ['a child id of 65 characters', { childIds: ['c'.repeat(65)] }, 'input.childIds'],
+    ['an unknown childminder', { childminderId: 'childminder-unknown' }, 'input.childminderId'],
+    ['a childminder of another relais', { childminderId: 'OTHER' }, 'input.childminderId'],
+    ['an observation tomorrow', { observedAt: daysAgo(-1) }, 'input.observedAt'],
+    ['an observation two years ago', { observedAt: daysAgo(730) }, 'input.observedAt'],
+    ['a blank description', { description: '   ' }, 'input.description'],
+    ['a description of 5001 characters', { description: 'x'.repeat(5001) }, 'input.description'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (label, override, field) => {
+    const before = await Promise.all([countRows(subgraph, 'concern'), countRows(subgraph, 'concern_child')]);
+    const input = { ...valid, idempotencyKey: `key-invalid-${label.replace(/\W+/g, '-')}`, ...override };
+    if (input.childminderId === 'OTHER') input.childminderId = otherRelaisChildminderId;
+    const res = await call(subgraph, FLAG, { input }, amina);
+    expect(firstError(res.body.errors)).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(await Promise.all([countRows(subgraph, 'concern'), countRows(subgraph, 'concern_child')])).toEqual(before);
+  });
+
+  it.each([
+    ['a CRIP evaluator', karim],
+    ['a judge', helene],
+    ['the hub without an agent', null],
+  ])('is FORBIDDEN to %s', async (_label, viewer) => {
+    const res = await call(subgraph, FLAG, { input: { ...valid, idempotencyKey: 'key-forbidden-flag' } }, viewer);
+    expect(firstError(res.body.errors)).toEqual({ code: 'FORBIDDEN', field: undefined });
+    expect(await subgraph.dataSource.query(`SELECT id FROM concern WHERE idempotency_key = 'key-forbidden-flag'`)).toEqual([]);
+  });
+});
+
+describe('SQL statements', () => {
+  it('stays constant for 200 children selecting every Child field', async () => {
+    const ids = ['child-lea', 'child-noah', 'child-sacha', 'child-flag-a', ...Array.from({ length: 196 }, (_, i) => `child-bulk-${i}`)];
+    subgraph.sql.reset();
+    const res = await call<{ _entities: unknown[] }>(subgraph, ENTITIES, { reps: reps(...ids) }, null);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?._entities).toHaveLength(200);
+    // arrangements by child (1) + concerns by child, joined (1) + childminders (≤ 2: one batch
+    // per nesting level, the second usually a cache hit) + children of concerns (1) + reporters (1).
+    expect(subgraph.sql.total).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('hub signature', () => {
+  it('refuses unsigned requests, _service and _entities included', async () => {
+    for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{__typename: "Child", id: "child-sacha"}]) { __typename } }', '{ concernsInbox { id } }']) {
+      const res = await unsignedPost(subgraph.url, query);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ errors: [{ message: 'Subgraphs answer the hub only', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+});

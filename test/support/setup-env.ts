@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+
+// Tests are quiet unless asked otherwise.
+process.env.LOG_LEVEL ??= 'silent';
