@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badUserInput } from '../../../common/src/errors.js';
+import type { DataCategory, Role } from '../../../common/src/domain.js';
+import { type ChainContent, type ChainEntry, type ChainVerification, ChainVerifier, chainHash, type ExpectedHead, GENESIS_HASH } from './audit-chain.js';
+import type { AuditConnection } from './audit-connection.type.js';
+import { decodeCursor, encodeCursor } from './audit-cursor.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+/** What one response released and withheld, as the hub records it. Ids and categories only. */
+export interface AuditRecord {
+  agentId: string;
+  role: Role;
+  institution: string;
+  operationName: string | null;
+  /** SHA-256 (hex) of the operation document. */
+  operationHash: string;
+  childIds: string[];
+  released: DataCategory[];
+  withheld: Array<{ category: DataCategory; reason: string; count: number }>;
+}
+
+export interface AuditFilter {
+  childId?: string;
+  agentId?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Inclusive. */
+  to?: Date;
+}
+
+export interface AuditLogOptions {
+  /** @default () => new Date() — the clock that stamps entries (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/**
+ * Serialises appends across every hub process sharing the database (any constant; distinct
+ * from the migration lock of common/src/db/data-source.ts).
+ */
+const APPEND_LOCK_KEY = 72_260_227;
+/** @default 50 */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+/** Rows read per statement by `verify()`, so that a long log never sits in memory at once. */
+export const VERIFY_BATCH_SIZE = 1_000;
+
+const distinctSorted = <T extends string>(values: readonly T[]): T[] => [...new Set(values)].sort();
+
+function toChainEntry(entry: AuditEntry): ChainEntry {
+  return {
+    seq: entry.seq,
+    id: entry.id,
+    at: entry.at,
+    agentId: entry.agentId,
+    role: entry.role,
+    institution: entry.institution,
+    operationName: entry.operationName,
+    operationHash: entry.operationHash,
+    childIds: entry.childIds,
+    released: entry.released,
+    withheld: entry.withheldReasons,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  };
+}
+
+/** The hub's append-only, hash-chained audit log (DESIGN.md, "Enforcement"). */
+export class AuditLog {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chainKey: string,
+    options: AuditLogOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Appends one entry and returns its id. Runs in `manager`'s transaction when it has one
+   * (the entry then commits or rolls back with the caller's work, and other appends wait
+   * until that transaction ends: append last), otherwise in a transaction of its own. The
+   * transaction must be READ COMMITTED (PostgreSQL's default) so that the last hash is read
+   * after the lock is taken; under a stricter isolation a stale read fails on the unique
+   * `prev_hash` instead of forking the chain.
+   */
+  async append(record: AuditRecord, manager?: EntityManager): Promise<string> {
+    const write = (transaction: EntityManager) => this.appendIn(transaction, record);
+    if (manager?.queryRunner?.isTransactionActive) return write(manager);
+    return (manager ?? this.dataSource.manager).transaction(write);
+  }
+
+  private async appendIn(manager: EntityManager, record: AuditRecord): Promise<string> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+    const last: Array<{ hash: string }> = await manager.query('SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    const prevHash = last.length > 0 ? last[0].hash : GENESIS_HASH;
+    const content: ChainContent = {
+      id: randomUUID(),
+      at: this.now(),
+      agentId: record.agentId,
+      role: record.role,
+      institution: record.institution,
+      operationName: record.operationName,
+      operationHash: record.operationHash,
+      childIds: distinctSorted(record.childIds),
+      released: distinctSorted(record.released),
+      withheld: record.withheld.map(({ category, reason, count }) => ({ category, reason, count })),
+    };
+    const hash = chainHash(this.chainKey, prevHash, content);
+    await manager.query(
+      `INSERT INTO audit_entry (id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
+      [
+        content.id,
+        content.at,
+        content.agentId,
+        content.role,
+        content.institution,
+        content.operationName,
+        content.operationHash,
+        content.childIds,
+        content.released,
+        JSON.stringify(content.withheld),
+        prevHash,
+        hash,
+      ],
+    );
+    return content.id;
+  }
+
+  /**
+   * Entries matching every given filter, newest first. `first` defaults to 50 and is capped
+   * at 200; `after` is the `cursor` of the last entry already seen.
+   */
+  async page(filter: AuditFilter, first?: number | null, after?: string | null): Promise<AuditConnection> {
+    if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
+    const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry').orderBy('entry.seq', 'DESC').limit(limit + 1);
+    if (after !== undefined && after !== null) query.andWhere('entry.seq < :afterSeq', { afterSeq: decodeCursor(after, 'after') });
+    // `@>` rather than `= ANY`, so that the GIN index on child_ids serves it.
+    if (filter.childId !== undefined) query.andWhere('entry.child_ids @> ARRAY[:childId]::text[]', { childId: filter.childId });
+    if (filter.agentId !== undefined) query.andWhere('entry.agent_id = :agentId', { agentId: filter.agentId });
+    if (filter.from !== undefined) query.andWhere('entry.at >= :from', { from: filter.from });
+    if (filter.to !== undefined) query.andWhere('entry.at <= :to', { to: filter.to });
+    const rows = await query.getMany();
+    const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(node.seq), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },
+    };
+  }
+
+  /**
+   * Verifies the whole chain in seq order, 1,000 rows per statement, stopping at the first
+   * broken entry. With `expectedHead` (a head recorded earlier), also reports a cut tail.
+   */
+  async verify(expectedHead?: ExpectedHead): Promise<ChainVerification> {
+    const verifier = new ChainVerifier(this.chainKey, expectedHead);
+    const repository = this.dataSource.getRepository(AuditEntry);
+    let afterSeq = '0';
+    for (;;) {
+      const batch = await repository
+        .createQueryBuilder('entry')
+        .where('entry.seq > :afterSeq', { afterSeq })
+        .orderBy('entry.seq', 'ASC')
+        .limit(VERIFY_BATCH_SIZE)
+        .getMany();
+      verifier.push(batch.map(toChainEntry));
+      if (batch.length < VERIFY_BATCH_SIZE || verifier.broken) break;
+      afterSeq = batch[batch.length - 1].seq;
+    }
+    return verifier.result();
+  }
+
+  /** The newest entry's position and hash, to keep elsewhere and pass to `verify` later. */
+  async head(): Promise<ExpectedHead | null> {
+    const rows: Array<{ seq: string; hash: string }> = await this.dataSource.query('SELECT seq::text AS seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    return rows.length > 0 ? { seq: rows[0].seq, hash: rows[0].hash } : null;
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { createTokenKit, FORGED_CASES, sign, type TokenKit } from '../../../test/support/forged-tokens';
+import type { HubConfig } from '../config';
+import { AuthenticationError, createTokenVerifier, type TokenVerifier } from './verify-token';
+
+const ISSUER = 'https://issuer.test/realm';
+const AUDIENCE = 'child-protection-hub-test';
+const CLAIRE = { id: 'agent-pmi-claire', name: 'Claire Dubois', role: 'PMI_NURSE', institution: 'PMI-75' };
+
+let dir: string;
+let kit: TokenKit;
+let jwksFile: string;
+let verify: TokenVerifier;
+
+function verifierFor(algorithms: HubConfig['jwt']['algorithms']): TokenVerifier {
+  return createTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, algorithms, jwksFile, jwksUrl: undefined, clockToleranceSeconds: 30 });
+}
+
+async function reasonOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).message).toBe('Authentication required');
+    return (error as AuthenticationError).reason;
+  }
+  throw new Error('expected an AuthenticationError, the token was accepted');
+}
+
+beforeAll(async () => {
+  const trusted = await generateKeyPair('ES256');
+  kit = await createTokenKit({ ...trusted, kid: 'test-es256' }, ISSUER, AUDIENCE, 'test-rs256');
+  // The RSA key is in the set, so only the algorithm allow-list can refuse RS256 tokens.
+  const { publicKey: rsaPublic } = await generateKeyPair('RS256');
+  const keys = [
+    { ...(await exportJWK(trusted.publicKey)), kid: 'test-es256', alg: 'ES256', use: 'sig' },
+    { ...(await exportJWK(kit.rsa.publicKey)), kid: 'test-rs256', alg: 'RS256', use: 'sig' },
+    { ...(await exportJWK(rsaPublic)), kid: 'unrelated-rs256', alg: 'RS256', use: 'sig' },
+  ];
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cp-jwks-'));
+  jwksFile = path.join(dir, 'jwks.json');
+  writeFileSync(jwksFile, JSON.stringify({ keys }));
+  verify = verifierFor(['ES256']);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('createTokenVerifier: refusals', () => {
+  it.each(FORGED_CASES)('refuses $name with reason $reason', async ({ authorization, reason }) => {
+    expect(await reasonOf(verify(await authorization(kit)))).toBe(reason);
+  });
+});
+
+describe('createTokenVerifier: acceptance', () => {
+  it('returns exactly the agent of a good token', async () => {
+    await expect(verify(`Bearer ${await sign(kit)}`)).resolves.toEqual(CLAIRE);
+  });
+
+  it('drops every claim it does not rely on', async () => {
+    const agent = await verify(`Bearer ${await sign(kit, { claims: { email: 'c@x.example', groups: ['admin'] } })}`);
+    expect(Object.keys(agent).sort()).toEqual(['id', 'institution', 'name', 'role']);
+  });
+
+  const t = () => Math.floor(Date.now() / 1000);
+  it.each([
+    { name: 'expired within the 30 s tolerance', claims: () => ({ exp: t() - 10 }) },
+    { name: 'nbf within the 30 s tolerance', claims: () => ({ nbf: t() + 10 }) },
+    { name: 'a 200-character name', claims: () => ({ name: 'n'.repeat(200) }) },
+    { name: 'a three-segment institution', claims: () => ({ institution: 'RPE-75-11' }) },
+  ])('accepts $name', async ({ claims }) => {
+    const extra = claims();
+    const agent = await verify(`Bearer ${await sign(kit, { claims: extra })}`);
+    expect(agent).toEqual({ ...CLAIRE, ...('name' in extra ? { name: extra.name } : {}), ...('institution' in extra ? { institution: extra.institution } : {}) });
+  });
+
+  it('accepts RS256 once the allow-list names it (so the ES256-only refusal is the allow-list)', async () => {
+    const token = await sign(kit, { alg: 'RS256', key: kit.rsa.privateKey, kid: kit.rsaKid });
+    await expect(verifierFor(['ES256', 'RS256'])(`Bearer ${token}`)).resolves.toEqual(CLAIRE);
+    expect(await reasonOf(verify(`Bearer ${token}`))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+  });
+});

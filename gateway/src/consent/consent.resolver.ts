@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '../../../common/src/errors.js';
+import { assertMayCall } from '../auth/assert-may-call.js';
+import type { HubContext } from '../context.js';
+import { hubError } from '../errors.js';
+import { requireRelationship } from '../facts/require-relationship.js';
+import { ruleFor } from '../policy/rules.js';
+import { Consent } from './consent.entity.js';
+import { ConsentInput } from './consent.input.js';
+
+const notFound = () => hubError('NOT_FOUND', 'Consent not found');
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  /** Consents recorded for a child the viewer works with, newest first. */
+  @Query(() => [Consent])
+  async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: HubContext): Promise<Consent[]> {
+    assertMayCall(context, 'consents');
+    await requireRelationship(context, childId);
+    return context.dataSource.getRepository(Consent).find({ where: { childId }, order: { recordedAt: 'DESC' } });
+  }
+
+  /**
+   * Records the parents' consent. Refused for a category the recipient role may never see
+   * (a consent cannot override a D cell of the rules table).
+   */
+  @Mutation(() => Consent)
+  async recordConsent(@Arg('input', () => ConsentInput) input: ConsentInput, @Ctx() context: HubContext): Promise<Consent> {
+    assertMayCall(context, 'recordConsent');
+    if (input.validUntil && input.validUntil < input.validFrom) throw badUserInput('input.validUntil', 'Must not precede validFrom');
+    if (input.grantedBy.trim() === '') throw badUserInput('input.grantedBy', 'Must not be blank');
+    if (input.categories.some((category) => ruleFor(category, input.recipientRole) === 'D')) {
+      throw badUserInput('input.categories', 'A consent cannot open a category this role may never see');
+    }
+    await requireRelationship(context, input.childId);
+    const repository = context.dataSource.getRepository(Consent);
+    const key = input.idempotencyKey ?? null;
+    const id = randomUUID();
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id,
+        childId: input.childId,
+        categories: [...input.categories].sort(),
+        recipientRole: input.recipientRole,
+        grantedBy: input.grantedBy.trim(),
+        validFrom: input.validFrom,
+        validUntil: input.validUntil ?? null,
+        recordedBy: context.agent.id,
+        recordedAt: new Date(),
+        revokedAt: null,
+        revokedBy: null,
+        idempotencyKey: key,
+      })
+      .orIgnore()
+      .execute();
+    // With a key, a retry finds the consent the first call recorded.
+    return key ? repository.findOneByOrFail({ idempotencyKey: key }) : repository.findOneByOrFail({ id });
+  }
+
+  /** Revokes a consent, effective from the next request. Revoking twice changes nothing. */
+  @Mutation(() => Consent)
+  async revokeConsent(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<Consent> {
+    assertMayCall(context, 'revokeConsent');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw notFound();
+    const repository = context.dataSource.getRepository(Consent);
+    const consent = await repository.findOneBy({ id });
+    if (!consent) throw notFound();
+    await requireRelationship(context, consent.childId).catch(() => {
+      throw notFound();
+    });
+    await repository
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()', revokedBy: context.agent.id })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .execute();
+    return repository.findOneByOrFail({ id });
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '../../../common/src/errors.js';
+import type { HubContext } from '../context.js';
+import { childNotFound, sourceUnavailable } from '../errors.js';
+import { ChildIdentity } from './child-identity.entity.js';
+import { RegisterChildInput } from './register-child.input.js';
+
+const CHILD_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+@Resolver(() => ChildIdentity)
+export class ChildResolver {
+  /**
+   * A child the viewer has a care relationship with. No relationship and unknown id give the
+   * same answer (NOT_FOUND); when an institution cannot be asked and none of those that
+   * answered knows a relationship, the hub cannot tell and withholds (SOURCE_UNAVAILABLE).
+   */
+  @Query(() => ChildIdentity, { nullable: true })
+  async child(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<ChildIdentity | null> {
+    if (!CHILD_ID.test(id)) throw childNotFound();
+    const [identity, relationship] = await Promise.all([context.loaders.childById.load(id), context.relationships.forChild(id)]);
+    if (relationship.kinds.length === 0 && relationship.unavailable.length > 0 && identity) {
+      throw sourceUnavailable(relationship.unavailable.join(', '));
+    }
+    if (!identity || relationship.kinds.length === 0) throw childNotFound();
+    return identity;
+  }
+
+  /** Children the viewer has a care relationship with, by name. */
+  @Query(() => [ChildIdentity])
+  async myChildren(@Ctx() context: HubContext): Promise<ChildIdentity[]> {
+    const facts = await context.relationships.all();
+    for (const source of facts.unavailable) context.notices.push(sourceUnavailable(source));
+    const ids = [...facts.byChild.keys()];
+    const children = (await context.loaders.childById.loadMany(ids)).filter(
+      (child): child is ChildIdentity => child !== null && !(child instanceof Error),
+    );
+    return children.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || a.id.localeCompare(b.id));
+  }
+
+  /** Adds a child to the directory; idempotent on `idempotencyKey`. */
+  @Mutation(() => ChildIdentity)
+  async registerChild(@Arg('input', () => RegisterChildInput) input: RegisterChildInput, @Ctx() context: HubContext): Promise<ChildIdentity> {
+    const today = new Date().toISOString().slice(0, 10);
+    if (input.birthDate > today) throw badUserInput('input.birthDate', 'Must not be in the future');
+    if (input.firstName.trim() === '') throw badUserInput('input.firstName', 'Must not be blank');
+    if (input.lastName.trim() === '') throw badUserInput('input.lastName', 'Must not be blank');
+    const repository = context.dataSource.getRepository(ChildIdentity);
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ id: `child-${randomUUID()}`, firstName: input.firstName.trim(), lastName: input.lastName.trim(), birthDate: input.birthDate, idempotencyKey: input.idempotencyKey })
+      .orIgnore()
+      .execute();
+    return repository.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+  }
+}

@@ -1,0 +1,114 @@
+import DataLoader from 'dataloader';
+import { Source, type Viewer } from '../../../common/src/domain.js';
+import { careRelationshipsFieldName, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../config.js';
+import type { SignedFetch } from '../federation/signed-fetch.js';
+import { callSubgraph, SubgraphCallError } from '../federation/subgraph-call.js';
+
+export const SOURCE_OF: Record<SubgraphName, Source> = { ase: Source.ASE, pmi: Source.PMI, rpe: Source.RPE, justice: Source.JUSTICE };
+
+/** What the hub knows of the viewer's relationship with one child. */
+export interface ChildRelationship {
+  /** e.g. `pmi:FOLLOWING_NURSE`; empty when no institution that answered knows one. */
+  kinds: string[];
+  /** Institutions that could not be asked: with no kind, the relationship is unknown. */
+  unavailable: Source[];
+}
+
+export interface RelationshipDeps {
+  fetch: SignedFetch;
+  urls: Readonly<Record<SubgraphName, string>>;
+  viewer: Viewer;
+  requestId: string;
+}
+
+function queryFor(name: SubgraphName): string {
+  const field = careRelationshipsFieldName(SOURCE_OF[name]);
+  return `query CareRelationships($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
+    ${field}(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
+}
+const QUERIES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, queryFor(name)])) as Record<SubgraphName, string>;
+
+/** Asks the four institutions at once; one call each, whatever the number of children. */
+async function askAll(deps: RelationshipDeps, childIds: readonly string[] | null) {
+  return Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      try {
+        const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
+          fetch: deps.fetch,
+          subgraph: name,
+          url: deps.urls[name],
+          query: QUERIES[name],
+          variables: { agentId: deps.viewer.agentId, role: deps.viewer.role, institution: deps.viewer.institution, childIds },
+          viewer: deps.viewer,
+          requestId: deps.requestId,
+        });
+        return { name, records: data[careRelationshipsFieldName(SOURCE_OF[name])] ?? [], ok: true as const };
+      } catch (error) {
+        if (error instanceof SubgraphCallError) return { name, records: [], ok: false as const };
+        throw error;
+      }
+    }),
+  );
+}
+
+function merge(answers: Awaited<ReturnType<typeof askAll>>): { byChild: Map<string, string[]>; unavailable: Source[] } {
+  const byChild = new Map<string, string[]>();
+  const unavailable: Source[] = [];
+  for (const answer of answers) {
+    if (!answer.ok) unavailable.push(SOURCE_OF[answer.name]);
+    for (const record of answer.records) {
+      const kinds = byChild.get(record.childId) ?? [];
+      kinds.push(`${answer.name}:${record.kind}`);
+      byChild.set(record.childId, kinds);
+    }
+  }
+  return { byChild, unavailable };
+}
+
+/**
+ * The viewer's care relationships, loaded once per request: child ids asked for in the same
+ * tick are batched into one call per institution. Built per request (never shared), so a
+ * relationship that ends is seen on the very next request.
+ */
+export class CareRelationshipsLoader {
+  private allChildren?: Promise<{ byChild: Map<string, string[]>; unavailable: Source[] }>;
+  /** Set once `all()` has answered: every later question is answered from it. */
+  private complete?: { byChild: Map<string, string[]>; unavailable: Source[] };
+  private readonly perChild: DataLoader<string, ChildRelationship>;
+
+  constructor(private readonly deps: RelationshipDeps) {
+    this.perChild = new DataLoader(async (childIds) => {
+      const facts = merge(await askAll(this.deps, childIds));
+      return childIds.map((id) => ({ kinds: facts.byChild.get(id) ?? [], unavailable: facts.unavailable }));
+    }, { maxBatchSize: 1_000 });
+  }
+
+  /** Every child the viewer relates to (for `myChildren`). */
+  all(): Promise<{ byChild: Map<string, string[]>; unavailable: Source[] }> {
+    this.allChildren ??= askAll(this.deps, null)
+      .then(merge)
+      .then((facts) => {
+        this.complete = facts;
+        return facts;
+      });
+    return this.allChildren;
+  }
+
+  forChild(childId: string): Promise<ChildRelationship> {
+    return this.perChild.load(childId);
+  }
+
+  async forChildren(childIds: readonly string[]): Promise<Map<string, ChildRelationship>> {
+    const complete = this.complete;
+    if (complete) return new Map(childIds.map((id) => [id, { kinds: complete.byChild.get(id) ?? [], unavailable: complete.unavailable }]));
+    const loaded = await this.perChild.loadMany(childIds);
+    const result = new Map<string, ChildRelationship>();
+    childIds.forEach((id, index) => {
+      const value = loaded[index];
+      if (value instanceof Error) throw value;
+      result.set(id, value);
+    });
+    return result;
+  }
+}

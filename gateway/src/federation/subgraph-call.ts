@@ -1,0 +1,39 @@
+import { encodeViewer, HUB_VIEWER_HEADER, REQUEST_ID_HEADER } from '../../../common/src/hub-signature.js';
+import type { Viewer } from '../../../common/src/domain.js';
+import type { SignedFetch } from './signed-fetch.js';
+
+/** A subgraph did not answer, or answered with errors: the fact it owns is unknown. */
+export class SubgraphCallError extends Error {
+  constructor(readonly subgraph: string, readonly reason: string) {
+    super(`Subgraph ${subgraph} call failed: ${reason}`);
+    this.name = 'SubgraphCallError';
+  }
+}
+
+/**
+ * One signed GraphQL call from the hub itself (not through the planner) to a subgraph's
+ * internal field. Any transport error, non-200 status or GraphQL error is a
+ * SubgraphCallError: the caller must then withhold, never guess.
+ */
+export async function callSubgraph<T>(args: {
+  fetch: SignedFetch;
+  subgraph: string;
+  url: string;
+  query: string;
+  variables: Record<string, unknown>;
+  viewer: Viewer | null;
+  requestId: string;
+}): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', [REQUEST_ID_HEADER]: args.requestId };
+  if (args.viewer) headers[HUB_VIEWER_HEADER] = encodeViewer(args.viewer);
+  let response: Response;
+  try {
+    response = await args.fetch(args.url, { method: 'POST', headers, body: JSON.stringify({ query: args.query, variables: args.variables }) });
+  } catch (error) {
+    throw new SubgraphCallError(args.subgraph, error instanceof Error ? error.name : 'transport');
+  }
+  if (response.status !== 200) throw new SubgraphCallError(args.subgraph, `status ${response.status}`);
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: unknown[] } | null;
+  if (!body || body.errors?.length || !body.data) throw new SubgraphCallError(args.subgraph, 'graphql errors');
+  return body.data;
+}

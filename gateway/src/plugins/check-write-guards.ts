@@ -1,0 +1,35 @@
+import { type GraphQLError, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import type { HubContext } from '../context.js';
+import { hubError } from '../errors.js';
+import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
+
+/**
+ * Before a guarded mutation reaches an institution: every child it names must be known
+ * (and, where required, related to the viewer). Unknown and unrelated look the same:
+ * NOT_FOUND naming the argument. Null when every guard holds.
+ */
+export async function checkWriteGuards(operation: OperationDefinitionNode, variables: Record<string, unknown>, context: HubContext): Promise<GraphQLError | null> {
+  if (operation.operation !== 'mutation') return null;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) continue;
+    const guard = WRITE_GUARDS[selection.name.value];
+    if (!guard) continue;
+    const argument = selection.arguments?.find((arg) => arg.name.value === guard.argument);
+    const ids = argument ? childIdsOf(valueFromASTUntyped(argument.value, variables), guard.path) : [];
+    if (ids.length === 0) continue; // the subgraph's own validation answers BAD_USER_INPUT
+    const field = `${guard.argument}.${guard.path.join('.')}`;
+    const known = await context.loaders.childById.loadMany(ids);
+    if (known.some((child) => child === null || child instanceof Error)) return hubError('NOT_FOUND', 'Child not found', { field });
+    if (guard.requires === 'relationship') {
+      const relationships = await context.relationships.forChildren(ids);
+      for (const id of ids) {
+        const relationship = relationships.get(id);
+        if (!relationship || relationship.kinds.length === 0) {
+          if (relationship && relationship.unavailable.length > 0) return hubError('SOURCE_UNAVAILABLE', 'A service needed to check this write is unavailable', { source: relationship.unavailable.join(', ') });
+          return hubError('NOT_FOUND', 'Child not found', { field });
+        }
+      }
+    }
+  }
+  return null;
+}

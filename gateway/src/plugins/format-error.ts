@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../../../common/src/log.js';
+import { HubErrorCode } from '../errors.js';
+
+/** Codes a client may see as they are; everything else becomes an opaque internal error. */
+const PASS_THROUGH = new Set<string>([
+  ...Object.keys(HubErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+const KEPT_EXTENSIONS = ['code', 'category', 'field', 'source', 'reason', 'count'];
+
+/** Codes whose graphql-js messages may quote the client's values back. */
+const ECHOING_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * Removes the values graphql-js quotes in coercion and validation messages
+ * (`got invalid value "…" at`, `found "…";`, `non string value: …`): an error message never
+ * carries data, not even what the client sent. Names of variables, types and fields stay.
+ */
+export function withoutValues(message: string): string {
+  return message
+    .replace(/got invalid value .*? at "/s, 'got invalid value at "')
+    .replace(/got invalid value .*?;/s, 'got invalid value;')
+    .replace(/, found .*?(;|\.$)/s, ', found an invalid value$1')
+    .replace(/(cannot represent [^:]*value): .*$/s, '$1.')
+    .slice(0, 300);
+}
+
+/** `input.description` from a coercion message, to name the offending field. */
+export function fieldOfCoercionMessage(message: string): string | undefined {
+  return /^Variable "\$[A-Za-z0-9_]+" got invalid value.*? at "([A-Za-z0-9_.[\]]+)"/s.exec(message)?.[1];
+}
+
+/**
+ * The hub's `formatError`: typed errors keep their code and the few extensions clients rely
+ * on; subgraph internals (service names in `serviceName`, stack traces, SQL) are dropped and
+ * unexpected errors are logged by name only and answered as INTERNAL_SERVER_ERROR.
+ */
+export function createHubFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    let code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    // A request limit's own code, which Apollo's validation wrapper overwrote.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof formatted.extensions?.limit === 'string') {
+      return { message: formatted.message, extensions: { code: formatted.extensions.limit } };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      return { message: 'The query is too large', extensions: { code: 'TOO_MANY_TOKENS' } };
+    }
+    if (code && PASS_THROUGH.has(code)) {
+      const extensions: Record<string, unknown> = {};
+      for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+      const message = ECHOING_CODES.has(code) ? withoutValues(formatted.message) : formatted.message;
+      if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+        const field = fieldOfCoercionMessage(formatted.message);
+        if (field) extensions.field = field;
+      }
+      return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+    }
+    const original = unwrapResolverError(error) as { name?: string } | undefined;
+    logger.error('graphql.unexpected_error', { code: code ?? null, errorName: original?.name ?? 'unknown', path: formatted.path ?? null });
+    return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

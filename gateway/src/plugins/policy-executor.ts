@@ -1,0 +1,166 @@
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+import { DataCategory } from '../../../common/src/domain.js';
+import type { Logger } from '../../../common/src/log.js';
+import type { HubContext } from '../context.js';
+import { forbidden, hubError, redactionError } from '../errors.js';
+import type { ChildFacts } from '../policy/decide.js';
+import { HELPER_PREFIX } from '../policy/helper-fields.js';
+import type { LabelMap } from '../policy/labels.js';
+import { mayCall } from '../policy/operation-roles.js';
+import { redactResult, type RedactionOutcome } from '../policy/redact-result.js';
+import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
+import { forbiddenCategories } from '../policy/rules.js';
+import { notifyReferents } from '../notifications/notify-referents.js';
+import type { AuditRecord, AuditSink } from './audit-sink.js';
+import { BoundedCache } from './bounded-cache.js';
+import { checkWriteGuards } from './check-write-guards.js';
+import { roleOperationHash } from './operation-hash.js';
+import { rootFields, usesReservedAlias } from './root-fields.js';
+import { normaliseSubgraphError } from './subgraph-errors.js';
+
+type Errors = Array<GraphQLError | GraphQLFormattedError>;
+
+/** Ids asked for by `child(id:)` root fields that came back null: withheld as NOT_FOUND. */
+function notFoundChildIds(operation: OperationDefinitionNode, variables: Record<string, unknown>, data: Record<string, unknown> | null | undefined): string[] {
+  const ids: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== 'child') continue;
+    const key = selection.alias?.value ?? selection.name.value;
+    const argument = selection.arguments?.find((arg) => arg.name.value === 'id');
+    const id = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
+    if (typeof id === 'string' && data?.[key] === null) ids.push(id);
+  }
+  return ids;
+}
+
+function auditRecord(context: HubContext, operationName: string | null, operationHash: string, outcome: RedactionOutcome, notFound: string[]): AuditRecord {
+  const withheld = new Map<string, { category: DataCategory; reason: string; count: number }>();
+  for (const redaction of outcome.redactions) {
+    const key = `${redaction.category}/${redaction.code}`;
+    const entry = withheld.get(key) ?? { category: redaction.category, reason: redaction.code, count: 0 };
+    entry.count += 1;
+    withheld.set(key, entry);
+  }
+  for (const entry of context.disclosures.withheld) {
+    const key = `${entry.category}/${entry.reason}`;
+    const current = withheld.get(key) ?? { category: entry.category, reason: entry.reason, count: 0 };
+    current.count += entry.count;
+    withheld.set(key, current);
+  }
+  if (notFound.length > 0) withheld.set('IDENTITY/NOT_FOUND', { category: DataCategory.IDENTITY, reason: 'NOT_FOUND', count: notFound.length });
+  const disclosed = [...context.disclosures.released, ...context.disclosures.withheld];
+  return {
+    agentId: context.agent.id,
+    role: context.agent.role,
+    institution: context.agent.institution,
+    operationName,
+    operationHash,
+    childIds: [...new Set([...outcome.childIds, ...notFound, ...disclosed.map((entry) => entry.childId)])].sort(),
+    released: [...new Set([...outcome.releases, ...context.disclosures.released].map((release) => release.category))].sort(),
+    withheld: [...withheld.values()],
+  };
+}
+
+/**
+ * The disclosure policy around the planner. Before: refuse root fields the role may not
+ * call, rewrite the operation for the role (forbidden categories removed, helper ids added)
+ * under its own hash and a new document. After: load the facts for the children in the
+ * result (relationships, consents: never cached across requests), redact, and write the
+ * audit entry and référent notifications before anything is released. If the audit write
+ * fails, nothing is released.
+ */
+export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink; logger: Logger }) {
+  const rewrites = new BoundedCache<string, RewrittenOperation>(2_000);
+
+  return (execute: GatewayExecutor): GatewayExecutor =>
+    async (requestContext: GatewayGraphQLRequestContext) => {
+      const context = requestContext.context as HubContext;
+      const role = context.agent.role;
+      const variables = requestContext.request.variables ?? {};
+      // Malformed variables are the client's error: refused here with 400, never forwarded.
+      const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
+      if (coerced.errors) {
+        if (requestContext.response?.http) requestContext.response.http.status = 400;
+        return { errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } })) };
+      }
+
+      const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
+      let rewritten = rewrites.get(cacheKey);
+      if (!rewritten) {
+        rewritten = rewriteOperation({
+          schema: requestContext.schema,
+          labels: deps.labels,
+          forbidden: forbiddenCategories(role),
+          document: requestContext.document,
+          operation: requestContext.operation,
+        });
+        rewrites.set(cacheKey, rewritten);
+      }
+      for (const field of rootFields(rewritten.original)) {
+        if (!mayCall(role, field.name)) {
+          if (requestContext.response?.http) requestContext.response.http.status = 403;
+          return { errors: [forbidden(field.name)] };
+        }
+      }
+      if (usesReservedAlias(rewritten.original, HELPER_PREFIX)) {
+        return { errors: [hubError('BAD_USER_INPUT', `Aliases starting with ${HELPER_PREFIX} are reserved`, { field: 'query' })] };
+      }
+
+      const guardError = await checkWriteGuards(rewritten.original, variables, context);
+      if (guardError) return { errors: [guardError] };
+
+      const operationHash = roleOperationHash(role, requestContext.queryHash);
+      const result = await execute({ ...requestContext, document: rewritten.document, operation: rewritten.operation, queryHash: operationHash });
+
+      const childIdsInResult = new Set<string>();
+      collectHelperChildIds(result.data, childIdsInResult);
+      const ids = [...childIdsInResult];
+      const [relationships, consents] = await Promise.all([context.relationships.forChildren(ids), context.loaders.consents.loadMany(ids)]);
+      const consentsById = new Map(ids.map((id, index) => [id, consents[index]]));
+      const facts = (childId: string): ChildFacts => {
+        const relationship = relationships.get(childId);
+        const consented = consentsById.get(childId);
+        if (consented instanceof Error) throw consented;
+        return {
+          relationship: relationship && relationship.kinds.length > 0 ? 'yes' : relationship && relationship.unavailable.length > 0 ? 'unknown' : 'no',
+          consentedCategories: consented ?? new Set(),
+        };
+      };
+      const outcome = redactResult({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, facts });
+      const notFound = notFoundChildIds(rewritten.original, variables, outcome.data);
+
+      const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
+      if (outcome.childIds.length > 0 || outcome.redactions.length > 0 || notFound.length > 0 || disclosedInResolvers) {
+        try {
+          await context.dataSource.transaction(async (manager) => {
+            await deps.audit.append(auditRecord(context, requestContext.operationName, operationHash, outcome, notFound), manager);
+            await notifyReferents(manager, context.agent, outcome.releases.filter((release) => release.notifyReferent));
+          });
+        } catch (error) {
+          deps.logger.error('audit.write_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
+          return { errors: [hubError('AUDIT_UNAVAILABLE', 'The release could not be recorded, so nothing is released')] };
+        }
+      }
+      const errors: Errors = [
+        ...(result.errors ?? []).map(normaliseSubgraphError),
+        ...outcome.redactions.map((redaction) => redactionError(redaction.code, redaction.category, redaction.path)),
+        ...context.notices,
+      ];
+      return errors.length > 0 ? { data: outcome.data, errors: errors as GraphQLError[] } : { data: outcome.data };
+    };
+}
+
+/** Every child id the hub's helper fields put in the result. */
+function collectHelperChildIds(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectHelperChildIds(item, into);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '_cpChildId' && typeof item === 'string') into.add(item);
+    else collectHelperChildIds(item, into);
+  }
+}

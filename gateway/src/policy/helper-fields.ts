@@ -1,0 +1,26 @@
+/**
+ * Fields the hub adds to an operation for its own decisions and strips from the result.
+ * Clients may not use aliases with this prefix.
+ */
+export const HELPER_PREFIX = '_cp';
+/** On every `Child` selection: the child's id, whatever the client selected. */
+export const CHILD_ID_ALIAS = '_cpChildId';
+/** On types about children but not under one (a Concern in the CRIP inbox): their ids. */
+export const SUBJECTS_ALIAS = '_cpSubjects';
+/** On abstract types: the runtime type, to apply the right fragment. */
+export const TYPENAME_ALIAS = '_cpTypename';
+
+/** The entity type whose objects carry a child's data. */
+export const CHILD_TYPE = 'Child';
+
+/**
+ * Types whose objects concern children without being reached through one, and the field
+ * listing those children. Their labelled fields are decided for every child listed.
+ */
+export const SUBJECT_FIELDS: Readonly<Record<string, string>> = { Concern: 'children' };
+
+/**
+ * Fields exempt from field-level labelling: the child's opaque key, and the timeline,
+ * whose events are each decided by their own category inside its resolver.
+ */
+export const UNLABELLED_BY_DESIGN: ReadonlySet<string> = new Set(['Child.id', 'Child.timeline']);

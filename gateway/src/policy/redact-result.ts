@@ -1,0 +1,126 @@
+import {
+  getNamedType,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields.js';
+import type { DataCategory, Role } from '../../../common/src/domain.js';
+import { type ChildFacts, decide, type DenyCode } from './decide.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { effectiveCategory, type LabelMap } from './labels.js';
+import { ruleFor } from './rules.js';
+
+export type Path = ReadonlyArray<string | number>;
+export interface Redaction { path: Path; code: DenyCode; category: DataCategory }
+export interface Release { childId: string; category: DataCategory; notifyReferent: boolean }
+
+export interface RedactionOutcome {
+  data: Record<string, unknown> | null;
+  redactions: Redaction[];
+  /** One entry per (child, category) released in this response. */
+  releases: Release[];
+  /** Children whose data this response touched (released or withheld). */
+  childIds: string[];
+}
+
+type JsonObject = Record<string, unknown>;
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Applies the per-child decisions to an executed result, walking the client's own
+ * operation: helper fields disappear, fields the role may never see come back as null with
+ * FORBIDDEN_CATEGORY, and every labelled field is decided for the child (or children) it is
+ * about. Builds a new result; never mutates `data`. Pure.
+ */
+export function redactResult(args: {
+  schema: GraphQLSchema;
+  labels: LabelMap;
+  role: Role;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  data: JsonObject | null | undefined;
+  facts: (childId: string) => ChildFacts;
+}): RedactionOutcome {
+  const { schema, labels, role } = args;
+  const redactions: Redaction[] = [];
+  const releases = new Map<string, Release>();
+  const childIds = new Set<string>();
+
+  const decideFor = (scope: readonly string[] | null, category: DataCategory): { permit: true; notify: boolean } | { permit: false; code: DenyCode } => {
+    if (ruleFor(category, role) === 'D') return { permit: false, code: 'FORBIDDEN_CATEGORY' };
+    if (!scope || scope.length === 0) return { permit: false, code: 'NEED_TO_KNOW' };
+    let notify = false;
+    for (const childId of scope) {
+      const decision = decide({ role }, args.facts(childId), category);
+      if (!decision.permit) return decision;
+      notify ||= decision.notifyReferent;
+    }
+    return { permit: true, notify };
+  };
+
+  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: Path): unknown => {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, [...path, index]));
+    if (!isObject(value)) return value;
+    return walkObject(value, type, selectionSet, scope, holder, path);
+  };
+
+  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: Path): JsonObject => {
+    const runtimeType = (isAbstractType(type) ? schema.getType(String(object[TYPENAME_ALIAS])) : type) as GraphQLObjectType | undefined;
+    if (!runtimeType || !isObjectType(runtimeType)) return {};
+    let scope = inheritedScope;
+    if (runtimeType.name === CHILD_TYPE && typeof object[CHILD_ID_ALIAS] === 'string') scope = [object[CHILD_ID_ALIAS] as string];
+    else if (Array.isArray(object[SUBJECTS_ALIAS])) {
+      scope = (object[SUBJECTS_ALIAS] as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
+    }
+    for (const id of scope ?? []) if (scope !== inheritedScope) childIds.add(id);
+
+    const result: JsonObject = {};
+    const fields = collectFields(schema, {}, args.variables, runtimeType, selectionSet);
+    for (const [responseKey, nodes] of fields) {
+      const fieldName = nodes[0].name.value;
+      const fieldPath = [...path, responseKey];
+      if (fieldName === '__typename') {
+        result[responseKey] = runtimeType.name;
+        continue;
+      }
+      const category = effectiveCategory(labels, runtimeType.name, fieldName, holder);
+      // Decide where the category changes or a new child comes into scope.
+      if (category && (category !== holder || scope !== inheritedScope)) {
+        const decision = decideFor(scope, category);
+        if (!decision.permit) {
+          result[responseKey] = null;
+          redactions.push({ path: fieldPath, code: decision.code, category });
+          continue;
+        }
+        if (object[responseKey] !== null && object[responseKey] !== undefined) {
+          for (const childId of scope ?? []) {
+            const key = `${childId}\u0000${category}`;
+            if (!releases.has(key)) releases.set(key, { childId, category, notifyReferent: decision.notify });
+          }
+        }
+      }
+      if (!(responseKey in object)) continue;
+      const fieldType = runtimeType.getFields()[fieldName];
+      const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
+      const subSelections = nodes.flatMap((node) => node.selectionSet?.selections ?? []);
+      if (namedType && isCompositeType(namedType) && subSelections.length > 0) {
+        result[responseKey] = walkValue(object[responseKey], namedType, { kind: Kind.SELECTION_SET, selections: subSelections }, scope, category, fieldPath);
+      } else {
+        result[responseKey] = object[responseKey];
+      }
+    }
+    return result;
+  };
+
+  const rootType = schema.getRootType(args.operation.operation);
+  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, []) : (args.data ?? null);
+  return { data, redactions, releases: [...releases.values()], childIds: [...childIds] };
+}

@@ -1,0 +1,93 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  getNamedType,
+  type GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type GraphQLCompositeType,
+} from 'graphql';
+import type { DataCategory } from '../../../common/src/domain.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { inlineFragments } from './inline-fragments.js';
+import { effectiveCategory, type LabelMap } from './labels.js';
+
+export interface RewrittenOperation {
+  /** A new document holding only the rewritten operation (fragments inlined). */
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The client's operation with fragments inlined, which the redaction walks. */
+  original: OperationDefinitionNode;
+  /** How many field selections were removed because the role may never see them. */
+  removedFields: number;
+}
+
+const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
+  kind: Kind.FIELD,
+  alias: { kind: Kind.NAME, value: alias },
+  name: { kind: Kind.NAME, value: name },
+  ...(selectionSet ? { selectionSet } : {}),
+});
+const selectionSetOf = (selections: SelectionNode[]): SelectionSetNode => ({ kind: Kind.SELECTION_SET, selections });
+
+/**
+ * Rewrites an operation for one role, before it is planned: every field of a category the
+ * role may never see is removed (so it is never fetched), and the ids the hub needs to
+ * decide per child are added under reserved aliases. Pure; the input is not mutated.
+ */
+export function rewriteOperation(args: {
+  schema: GraphQLSchema;
+  labels: LabelMap;
+  forbidden: ReadonlySet<DataCategory>;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+}): RewrittenOperation {
+  const { schema, labels, forbidden } = args;
+  let removedFields = 0;
+
+  const rewrite = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, holder: DataCategory | null): SelectionSetNode => {
+    const selections: SelectionNode[] = [];
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        if (!type || !isCompositeType(type)) continue;
+        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, type, holder) });
+        continue;
+      }
+      if (selection.kind !== Kind.FIELD) continue;
+      if (selection.name.value.startsWith('__') || !('getFields' in parentType)) {
+        selections.push(selection);
+        continue;
+      }
+      const category = effectiveCategory(labels, parentType.name, selection.name.value, holder);
+      if (category && forbidden.has(category)) {
+        removedFields += 1;
+        continue;
+      }
+      const field = parentType.getFields()[selection.name.value];
+      const fieldType = field ? getNamedType(field.type) : undefined;
+      if (selection.selectionSet && fieldType && isCompositeType(fieldType)) {
+        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, fieldType, category) });
+      } else {
+        selections.push(selection);
+      }
+    }
+    if (parentType.name === CHILD_TYPE) selections.push(aliased(CHILD_ID_ALIAS, 'id'));
+    const subjectField = SUBJECT_FIELDS[parentType.name];
+    if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+    if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
+    // A selection set emptied by the removal keeps one harmless field so the operation stays valid.
+    if (selections.length === 0) selections.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
+    return { ...selectionSet, selections };
+  };
+
+  const original = inlineFragments(args.document, args.operation);
+  const rootType = schema.getRootType(original.operation);
+  if (!rootType) throw new Error(`Schema has no ${original.operation} type`);
+  const operation: OperationDefinitionNode = { ...original, selectionSet: rewrite(original.selectionSet, rootType, null) };
+  return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields };
+}

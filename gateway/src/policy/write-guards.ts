@@ -1,0 +1,30 @@
+/**
+ * Writes about a child need a fact about that child before they reach an institution:
+ * - `relationship`: the writer must already have a care relationship with every child named
+ *   (a report or a home visit must not be a way to create one);
+ * - `existence`: the child must be in the hub's directory (opening a file creates the
+ *   relationship, but not for an id nobody registered).
+ * Keyed by mutation, with the argument path holding the child id(s).
+ */
+export const WRITE_GUARDS: Readonly<Record<string, { argument: string; path: readonly string[]; requires: 'relationship' | 'existence' }>> = {
+  flagConcern: { argument: 'input', path: ['childIds'], requires: 'relationship' },
+  recordHomeVisit: { argument: 'input', path: ['childId'], requires: 'relationship' },
+  recordHealthCheck: { argument: 'input', path: ['childId'], requires: 'relationship' },
+  updateVaccinationStatus: { argument: 'input', path: ['childId'], requires: 'relationship' },
+  addMeasure: { argument: 'input', path: ['childId'], requires: 'relationship' },
+  recordPlacement: { argument: 'input', path: ['childId'], requires: 'relationship' },
+  openDossier: { argument: 'input', path: ['childId'], requires: 'existence' },
+  startFollowUp: { argument: 'input', path: ['childId'], requires: 'existence' },
+  recordInformationPreoccupante: { argument: 'input', path: ['childId'], requires: 'existence' },
+  registerChildcareArrangement: { argument: 'input', path: ['childId'], requires: 'existence' },
+  recordCourtDecision: { argument: 'input', path: ['childId'], requires: 'existence' },
+};
+
+/** The child ids a guarded write names, from its (coerced or literal) argument value. */
+export function childIdsOf(value: unknown, path: readonly string[]): string[] {
+  let current: unknown = value;
+  for (const key of path) current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  if (typeof current === 'string') return [current];
+  if (Array.isArray(current)) return current.filter((item): item is string => typeof item === 'string');
+  return [];
+}

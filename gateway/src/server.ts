@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import { createDataSource, openAndMigrate } from '../../common/src/db/data-source.js';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { type RunningHttpServer, serveGraphQL } from '../../common/src/http/serve-graphql.js';
+import { createLogger } from '../../common/src/log.js';
+import { AuthenticationError, createTokenVerifier } from './auth/verify-token.js';
+import type { HubConfig } from './config.js';
+import type { HubContext } from './context.js';
+import { createChildByIdLoader } from './directory/child-identity.loader.js';
+import { createConsentsLoader } from './consent/consents.loader.js';
+import { createTimelineEventsLoader } from './timeline/timeline-events.loader.js';
+import { visibleCategories } from './policy/rules.js';
+import { HUB_ENTITIES, HUB_MIGRATIONS } from './entities.js';
+import { CareRelationshipsLoader } from './facts/care-relationships.loader.js';
+import { createSignedFetch } from './federation/signed-fetch.js';
+import { createBuildService } from './federation/subgraph-data-sources.js';
+import { wrapGatewayExecutor } from './federation/wrap-gateway.js';
+import { buildHubSchema } from './hub-subgraph/schema.js';
+import { createHubFormatError } from './plugins/format-error.js';
+import { requestLogPlugin } from './plugins/request-log.plugin.js';
+import { requestLimitProtections } from './limits/request-limits.js';
+import { readTrustedOperations, trustedOperationsPlugin } from './trusted/trusted-operations.plugin.js';
+import { createPolicyExecutor } from './plugins/policy-executor.js';
+import { labelsFromSupergraph } from './policy/labels.js';
+import { AuditLog } from './audit/audit-log.js';
+
+/** Applies the hub's migrations as the database owner, then lets go of that connection. */
+export async function migrateHubDatabase(ownerUrl: string): Promise<void> {
+  const owner = createDataSource({ url: ownerUrl, applicationName: 'cp-hub-migrate', entities: HUB_ENTITIES, migrations: HUB_MIGRATIONS, poolSize: 2 });
+  await openAndMigrate(owner);
+  await owner.destroy();
+}
+
+export interface RunningHub {
+  url: string;
+  http: RunningHttpServer;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the hub: its database (migrated), the gateway over the checked-in supergraph, the
+ * hub's own subgraph in-process, token authentication in front of everything.
+ */
+export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrmLogger } = {}): Promise<RunningHub> {
+  const logger = createLogger('hub', config.logLevel);
+  await migrateHubDatabase(config.migrationDatabaseUrl);
+  // At run time the hub is a least-privileged role: it cannot rewrite the audit log.
+  const dataSource = createDataSource({
+    url: config.databaseUrl,
+    applicationName: 'cp-hub',
+    entities: HUB_ENTITIES,
+    migrations: [],
+    poolSize: config.dbPoolSize,
+    logger: options.sqlLogger,
+  });
+  await dataSource.initialize();
+  const audit = new AuditLog(dataSource, config.auditChainKey);
+  const fetch = createSignedFetch(config.hubSecret, config.subgraphTimeoutMs);
+  const supergraphSdl = readFileSync(config.supergraphFile, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: createBuildService({ hubSchema: await buildHubSchema(), urls: config.subgraphUrls, fetch }),
+  });
+  const limits = requestLimitProtections(config.limits);
+  const policy = createPolicyExecutor({ labels: labelsFromSupergraph(supergraphSdl), audit, logger });
+  const apollo = new ApolloServer<HubContext>({
+    gateway: wrapGatewayExecutor(gateway, policy),
+    introspection: config.mode === 'development',
+    // Automatic persisted queries are a cache anyone can fill, not an allow-list: off.
+    persistedQueries: false,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createHubFormatError(logger),
+    validationRules: limits.validationRules,
+    // The parser stops past this many tokens: a huge document never becomes a huge AST.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(logger),
+      ...limits.plugins,
+      ...(config.trustedOperations === 'enforce' ? [trustedOperationsPlugin(readTrustedOperations(config.trustedOperationsFile))] : []),
+    ],
+  });
+  await apollo.start();
+  const verifyToken = createTokenVerifier(config.jwt, { refuseDevelopmentKeys: config.mode === 'production' });
+
+  const http = await serveGraphQL({
+    apollo,
+    logger,
+    host: config.host,
+    port: config.port,
+    maxBodyBytes: config.maxBodyBytes,
+    authenticate: async (request) => {
+      try {
+        return { ok: true, value: await verifyToken(request.headers.authorization) };
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        logger.info('auth.refused', { reason: error.reason });
+        return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentication required' };
+      }
+    },
+    context: async ({ auth: agent, requestId }) => {
+      const viewer = { agentId: agent.id, role: agent.role, institution: agent.institution };
+      return {
+        requestId,
+        agent,
+        viewer,
+        config,
+        dataSource,
+        fetch,
+        audit,
+        relationships: new CareRelationshipsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId }),
+        loaders: {
+          childById: createChildByIdLoader(dataSource),
+          consents: createConsentsLoader(dataSource, agent.role),
+          timelineEvents: createTimelineEventsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId, categories: visibleCategories(agent.role) }),
+        },
+        disclosures: { released: [], withheld: [] },
+        notices: [],
+      };
+    },
+  });
+  logger.info('hub.started', { url: http.url });
+  return {
+    url: http.url,
+    http,
+    dataSource,
+    stop: async () => {
+      await http.close();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../../common/src/errors.js';
+import { DateScalar } from '../../../common/src/scalars/date.scalar.js';
+import type { HubContext } from '../context.js';
+import { ChildIdentity } from '../directory/child-identity.entity.js';
+import { hubError, sourceUnavailable } from '../errors.js';
+import { buildTimeline } from './build-timeline.js';
+import { TimelineType } from './timeline.types.js';
+
+@Resolver(() => ChildIdentity)
+export class TimelineResolver {
+  /**
+   * The child's story across the four institutions, merged here in the hub, newest first,
+   * each event kept or withheld by its own category. Needs a care relationship with the
+   * child; an institution that cannot be asked is reported, and what needs it is missing.
+   */
+  @FieldResolver(() => TimelineType, { nullable: true })
+  async timeline(
+    @Root() child: ChildIdentity,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Ctx() context: HubContext,
+  ): Promise<TimelineType> {
+    if (from && to && to < from) throw badUserInput('to', 'Must not precede from');
+    const [relationship, consented] = await Promise.all([context.relationships.forChild(child.id), context.loaders.consents.load(child.id)]);
+    if (relationship.kinds.length === 0) {
+      if (relationship.unavailable.length > 0) throw sourceUnavailable(relationship.unavailable.join(', '));
+      throw hubError('NEED_TO_KNOW', 'You have no care relationship with this child');
+    }
+    const gathered = await context.loaders.timelineEvents.load(child.id, from ?? null, to ?? null);
+    for (const source of gathered.unavailable) context.notices.push(sourceUnavailable(source));
+    const built = buildTimeline(context.agent.role, { relationship: 'yes', consentedCategories: consented }, gathered.events);
+    for (const category of built.released) context.disclosures.released.push({ childId: child.id, category });
+    for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry });
+    return { events: built.events, withheld: built.withheld };
+  }
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importJWK, type JWK, type KeyLike } from 'jose';
+import { Role, type Viewer } from '../../common/src/domain';
+import { encodeViewer, HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HEADER, signHubRequest } from '../../common/src/hub-signature';
+import { DEMO_AGENTS } from '../../dev/demo-agents';
+import { createTokenKit, FORGED_CASES, type TokenKit } from '../../test/support/forged-tokens';
+import { hubPost } from '../../test/support/hub-client';
+import { startTestFederation, type TestFederation } from '../../test/support/in-process-federation';
+import { TEST_HUB_SECRET } from '../../test/support/start-test-subgraph';
+import { type GraphQLResponse, unsignedPost } from '../../test/support/subgraph-client';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, SUBGRAPH_NAMES } from '../src/config';
+
+const HUB_REFUSAL = { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] };
+const SUBGRAPH_REFUSAL = { errors: [{ message: 'Subgraphs answer the hub only', extensions: { code: 'UNAUTHENTICATED' } }] };
+const ME = '{ me { id name role institution } }';
+const CLAIRE: Viewer = { agentId: 'agent-pmi-claire', role: Role.PMI_NURSE, institution: 'PMI-75' };
+
+let federation: TestFederation;
+let kit: TokenKit;
+
+async function devKey(file: string): Promise<KeyLike> {
+  const parsed = JSON.parse(readFileSync(path.resolve(__dirname, '../../dev/keys', file), 'utf8')) as JWK & { keys?: JWK[] };
+  return (await importJWK(parsed.keys ? parsed.keys[0] : parsed, 'ES256')) as KeyLike;
+}
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  const trusted = { privateKey: await devKey('dev-private.jwk.json'), publicKey: await devKey('dev-jwks.json'), kid: 'dev-es256-2026' };
+  kit = await createTokenKit(trusted, DEV_ISSUER, DEFAULT_AUDIENCE, 'dev-rs256-2026');
+});
+afterAll(() => federation.stop());
+
+function resetSqlCounters(): void {
+  for (const counter of federation.sql.values()) counter.reset();
+}
+function sqlStatements(): Record<string, number> {
+  return Object.fromEntries([...federation.sql].map(([name, counter]) => [name, counter.total]));
+}
+const NO_SQL = { hub: 0, ase: 0, pmi: 0, rpe: 0, justice: 0 };
+
+describe('hub: bearer token authentication', () => {
+  it.each(FORGED_CASES)('answers 401 UNAUTHENTICATED and nothing else to $name', async ({ authorization }) => {
+    const header = await authorization(kit);
+    resetSqlCounters();
+    const response = header === undefined ? await hubPost(federation.hubUrl, null, ME) : await hubPost(federation.hubUrl, { authorization: header }, ME);
+    expect(response).toEqual({ status: 401, body: HUB_REFUSAL });
+    expect(sqlStatements()).toEqual(NO_SQL);
+  });
+
+  it('refuses a forged token whatever the operation (child data asked for)', async () => {
+    const header = (await FORGED_CASES.find((c) => c.name.startsWith('HS256 keyed with the public JWK'))?.authorization(kit)) ?? '';
+    const response = await hubPost(federation.hubUrl, { authorization: header }, '{ child(id: "child-lea") { id firstName } myChildren { id } }');
+    expect(response).toEqual({ status: 401, body: HUB_REFUSAL });
+  });
+
+  it.each(DEMO_AGENTS.map((agent) => ({ ...agent })))('gives $id, with a dev token, `me` = that agent', async (agent) => {
+    const response = await hubPost(federation.hubUrl, agent.id, ME);
+    expect(response).toEqual({ status: 200, body: { data: { me: { id: agent.id, name: agent.name, role: agent.role, institution: agent.institution } } } });
+  });
+});
+
+describe('hub: the federation internals are not part of its API', () => {
+  it.each([
+    '{ _service { sdl } }',
+    '{ _entities(representations: [{ __typename: "Child", id: "child-lea" }]) { ... on Child { id } } }',
+    ...SUBGRAPH_NAMES.map((name) => `{ _${name}CareRelationships(agentId: "agent-tj-helene", role: "JUDGE", institution: "TJ-PARIS", childIds: null) { childId kind } }`),
+  ])('refuses %s to an authenticated agent before execution', async (query) => {
+    resetSqlCounters();
+    const { status, body } = await hubPost(federation.hubUrl, 'agent-ase-nathalie', query);
+    expect({ status, data: body.data, codes: body.errors?.map((error) => error.extensions?.code) }).toEqual({ status: 400, data: undefined, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(sqlStatements()).toEqual(NO_SQL);
+  });
+});
+
+/** How a request to a subgraph is signed (or not) and what is then sent. */
+interface Attempt {
+  secret: string;
+  timestamp: number;
+  /** Body the signature covers; the body sent when `sentBody` is absent. */
+  body: string;
+  sentBody?: string;
+  viewer: string;
+  sentViewer?: string;
+}
+
+async function post(url: string, attempt: Attempt): Promise<GraphQLResponse> {
+  const signature = signHubRequest(attempt.secret, attempt.timestamp, 'POST', new URL(url).pathname, attempt.viewer, attempt.body);
+  const viewer = attempt.sentViewer ?? attempt.viewer;
+  const headers: Record<string, string> = { 'content-type': 'application/json', [HUB_TIMESTAMP_HEADER]: String(attempt.timestamp), [HUB_SIGNATURE_HEADER]: signature };
+  if (viewer) headers[HUB_VIEWER_HEADER] = viewer;
+  const response = await fetch(url, { method: 'POST', headers, body: attempt.sentBody ?? attempt.body });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+}
+
+const ENTITIES = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id } } }';
+const relationshipsField = (name: string) => `_${name}CareRelationships`;
+function operations(name: string): Array<{ operation: string; query: string; variables: Record<string, unknown> }> {
+  return [
+    { operation: '_service { sdl }', query: '{ _service { sdl } }', variables: {} },
+    { operation: '_entities', query: ENTITIES, variables: { reps: [{ __typename: 'Child', id: 'child-lea' }] } },
+    {
+      operation: relationshipsField(name),
+      query: `query ($a: ID!, $r: String!, $i: String!) { ${relationshipsField(name)}(agentId: $a, role: $r, institution: $i, childIds: null) { childId kind } }`,
+      variables: { a: CLAIRE.agentId, r: CLAIRE.role, i: CLAIRE.institution },
+    },
+  ];
+}
+const bodyOf = (op: { query: string; variables: Record<string, unknown> }) => JSON.stringify({ query: op.query, variables: op.variables });
+const fresh = (body: string): Attempt => ({ secret: TEST_HUB_SECRET, timestamp: Date.now(), body, viewer: encodeViewer(CLAIRE) });
+
+type Attack = (url: string, op: { query: string; variables: Record<string, unknown> }) => Promise<GraphQLResponse>;
+const ATTACKS: Array<{ attack: string; send: Attack }> = [
+  { attack: 'unsigned', send: (url, op) => unsignedPost(url, op.query) },
+  { attack: 'signed with a wrong secret', send: (url, op) => post(url, { ...fresh(bodyOf(op)), secret: 'attacker-guess-0123456789abcdefghijklmn' }) },
+  { attack: 'replayed after the 30 s window', send: (url, op) => post(url, { ...fresh(bodyOf(op)), timestamp: Date.now() - 31_000 }) },
+  { attack: 'signed 31 s in the future', send: (url, op) => post(url, { ...fresh(bodyOf(op)), timestamp: Date.now() + 31_000 }) },
+  {
+    attack: 'validly signed, body altered',
+    send: (url, op) => post(url, { ...fresh(JSON.stringify({ query: '{ __typename }' })), sentBody: bodyOf(op) }),
+  },
+  {
+    attack: 'validly signed, viewer header swapped',
+    send: (url, op) => post(url, { ...fresh(bodyOf(op)), sentViewer: encodeViewer({ ...CLAIRE, role: Role.ASE_MANAGER, institution: 'ASE-75' }) }),
+  },
+];
+
+const CASES = SUBGRAPH_NAMES.flatMap((name) =>
+  operations(name).flatMap((op) => ATTACKS.map((attack) => ({ name, ...op, ...attack }))));
+
+describe('subgraphs: only the hub, signed, is answered', () => {
+  it.each(CASES)('$name refuses $operation $attack with 401', async ({ name, query, variables, send }) => {
+    const url = federation.subgraphs.get(name)?.url ?? '';
+    resetSqlCounters();
+    expect(await send(url, { query, variables })).toEqual({ status: 401, body: SUBGRAPH_REFUSAL });
+    expect(sqlStatements()).toEqual(NO_SQL);
+  });
+
+  const FOLLOWING = (childId: string) => ({ childId, kind: 'FOLLOWING_NURSE' });
+  it.each([
+    { name: 'ase', relationships: [] },
+    { name: 'pmi', relationships: [FOLLOWING('child-lea'), FOLLOWING('child-noah')] },
+    { name: 'rpe', relationships: [] },
+    { name: 'justice', relationships: [] },
+  ])('$name answers the same three operations when correctly signed', async ({ name, relationships }) => {
+    const url = federation.subgraphs.get(name)?.url ?? '';
+    const [service, entities, careRelationships] = operations(name);
+    const sdl = await post(url, fresh(bodyOf(service)));
+    expect(sdl.status).toBe(200);
+    expect((sdl.body.data?._service as { sdl: string }).sdl).toContain(relationshipsField(name));
+    expect(await post(url, fresh(bodyOf(entities)))).toEqual({ status: 200, body: { data: { _entities: [{ id: 'child-lea' }] } } });
+    const response = await post(url, fresh(bodyOf(careRelationships)));
+    expect(response).toEqual({ status: 200, body: { data: { [relationshipsField(name)]: relationships } } });
+  });
+});

@@ -1,0 +1,62 @@
+import { hubPost } from '../../test/support/hub-client';
+import { tokenFor } from '../../test/support/tokens';
+import { startTestFederation, type TestFederation } from '../../test/support/in-process-federation';
+
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ MAX_QUERY_DEPTH: '8', MAX_QUERY_ALIASES: '5', MAX_QUERY_TOKENS: '400', MAX_QUERY_DIRECTIVES: '5', MAX_QUERY_COST: '2000' });
+}, 60_000);
+afterAll(() => federation?.stop());
+
+const nest = (depth: number): string => (depth === 0 ? 'id' : `id concerns { children { ${nest(depth - 1)} } }`);
+
+describe('request limits, refused before execution with a typed code that does not state the limit', () => {
+  it.each([
+    ['too deep', `{ myChildren { ${nest(5)} } }`, 'QUERY_TOO_DEEP'],
+    ['too many aliases', `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, 'TOO_MANY_ALIASES'],
+    ['too many tokens', `{ me { ${Array.from({ length: 450 }, () => '__typename').join(' ')} } }`, 'TOO_MANY_TOKENS'],
+    ['too many directives', `{ me { id ${'@include(if: true) '.repeat(6)} } }`, 'TOO_MANY_DIRECTIVES'],
+    ['too costly (lists counted by first)', `{ auditTrail(first: 200) { edges { node { id childIds released withheld } } } a: auditTrail(first: 200) { edges { node { id childIds } } } }`, 'QUERY_TOO_COMPLEX'],
+  ])('%s', async (_label, query, code) => {
+    const response = await hubPost(federation.hubUrl, 'agent-dpo-marc', query);
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    const refusal = response.body.errors?.find((error) => error.extensions?.code === code);
+    expect(refusal).toEqual({ message: expect.not.stringMatching(/\d/), extensions: { code } });
+  });
+
+  it('answers an ordinary journey query under the same limits', async () => {
+    const response = await hubPost(federation.hubUrl, 'agent-pmi-claire', '{ myChildren { id firstName protectionStatus { level referent { name phone } } } }');
+    expect(response.body.errors).toBeUndefined();
+  });
+});
+
+describe('errors that leak nothing', () => {
+  it('does not echo a variable value in a coercion error, and names the field', async () => {
+    const response = await hubPost(
+      federation.hubUrl,
+      'agent-rpe-amina',
+      'mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { id } }',
+      { input: { idempotencyKey: 'key-echo-0001', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt: 'Léa Martin 12 rue des Lilas', description: 'x' } },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.observedAt' });
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.observedAt' });
+    expect(JSON.stringify(response.body)).not.toContain('Lilas');
+  });
+
+  it('gives no field suggestions and no introspection outside development', async () => {
+    const typo = await hubPost(federation.hubUrl, 'agent-pmi-claire', '{ myChildre { id } }');
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+    const introspection = await hubPost(federation.hubUrl, 'agent-pmi-claire', '{ __schema { types { name } } }');
+    expect(introspection.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses batched requests and non-JSON bodies', async () => {
+    const authorization = `Bearer ${await tokenFor('agent-pmi-claire')}`;
+    const batch = await fetch(federation.hubUrl, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]) });
+    expect(batch.status).toBe(400);
+    const text = await fetch(federation.hubUrl, { method: 'POST', headers: { authorization, 'content-type': 'text/plain' }, body: '{ me { id } }' });
+    expect(text.status).toBe(415);
+  });
+});

@@ -1,0 +1,171 @@
+import pg from 'pg';
+import { withDatabase } from '../../common/src/db/databases';
+import { testServerUrl } from '../support/databases';
+import { hubPost } from '../support/hub-client';
+import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import type { DemoAgentId } from '../support/tokens';
+
+/**
+ * The audit log as the DPO reads it: one entry per response that released or withheld
+ * child data, with what was released and withheld, hash-chained so that an edit shows.
+ */
+let federation: TestFederation;
+
+interface Reason { category: string; reason: string; count: number }
+interface Node { id: string; agentId: string; role: string; institution: string; operationName: string | null; childIds: string[]; released: string[]; withheld: string[]; withheldReasons: Reason[] }
+interface Page { auditTrail: { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }
+
+const TRAIL = `query Trail($first: Int, $after: String, $childId: ID, $agentId: ID) {
+  auditTrail(first: $first, after: $after, childId: $childId, agentId: $agentId) {
+    edges { cursor node { id agentId role institution operationName childIds released withheld withheldReasons { category reason count } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const INTEGRITY = `query Integrity { auditIntegrity { ok checkedEntries firstBrokenEntryId } }`;
+
+/** The reads of this file, oldest first, and the entry each must leave. */
+const READS: ReadonlyArray<{ as: DemoAgentId; query: string; entry: Omit<Node, 'id' | 'institution' | 'role'> }> = [
+  {
+    as: 'agent-pmi-claire',
+    query: `query ClaireReadsLea { child(id: "child-lea") { firstName protectionStatus { level } courtDecisions { id } healthRecord { checks { id } } childcare { id } } }`,
+    entry: {
+      agentId: 'agent-pmi-claire', operationName: 'ClaireReadsLea', childIds: ['child-lea'],
+      released: ['HEALTH_DETAILS', 'IDENTITY', 'PROTECTION_STATUS'], withheld: ['CHILDCARE', 'COURT_DECISION'],
+      withheldReasons: [{ category: 'CHILDCARE', reason: 'CONSENT_REQUIRED', count: 1 }, { category: 'COURT_DECISION', reason: 'FORBIDDEN_CATEGORY', count: 1 }],
+    },
+  },
+  {
+    as: 'agent-pmi-claire',
+    query: `query ClaireTriesInes { child(id: "child-ines") { firstName } }`,
+    entry: {
+      agentId: 'agent-pmi-claire', operationName: 'ClaireTriesInes', childIds: ['child-ines'],
+      released: [], withheld: ['IDENTITY'], withheldReasons: [{ category: 'IDENTITY', reason: 'NOT_FOUND', count: 1 }],
+    },
+  },
+  {
+    as: 'agent-ase-julien',
+    query: `query JulienReadsInes { child(id: "child-ines") { firstName placement { id } healthRecord { checks { id } } } }`,
+    entry: {
+      agentId: 'agent-ase-julien', operationName: 'JulienReadsInes', childIds: ['child-ines'],
+      released: ['IDENTITY', 'PLACEMENT_LOCATION'], withheld: ['HEALTH_DETAILS'], withheldReasons: [{ category: 'HEALTH_DETAILS', reason: 'CONSENT_REQUIRED', count: 1 }],
+    },
+  },
+  {
+    as: 'agent-rpe-amina',
+    query: `query AminaReadsSacha { child(id: "child-sacha") { firstName concerns { id raisedBy { name } } protectionStatus { level } } }`,
+    entry: {
+      agentId: 'agent-rpe-amina', operationName: 'AminaReadsSacha', childIds: ['child-sacha'],
+      released: ['CONCERN', 'IDENTITY', 'REPORTER_IDENTITY'], withheld: ['PROTECTION_STATUS'], withheldReasons: [{ category: 'PROTECTION_STATUS', reason: 'FORBIDDEN_CATEGORY', count: 1 }],
+    },
+  },
+  {
+    as: 'agent-tj-helene',
+    query: `query HeleneReadsBoth { lea: child(id: "child-lea") { courtDecisions { id content } } ines: child(id: "child-ines") { courtDecisions { id } } }`,
+    entry: {
+      agentId: 'agent-tj-helene', operationName: 'HeleneReadsBoth', childIds: ['child-ines', 'child-lea'],
+      released: ['COURT_DECISION', 'COURT_DECISION_CONTENT'], withheld: [], withheldReasons: [],
+    },
+  },
+];
+const ROLE_OF: Record<string, [string, string]> = {
+  'agent-pmi-claire': ['PMI_NURSE', 'PMI-75'], 'agent-ase-julien': ['ASE_REFERENT', 'ASE-75'], 'agent-rpe-amina': ['RPE_COORDINATOR', 'RPE-75-11'], 'agent-tj-helene': ['JUDGE', 'TJ-PARIS'],
+};
+/** Newest first, as the trail lists them. */
+const EXPECTED = READS.map(({ entry }) => ({ ...entry, id: expect.any(String), role: ROLE_OF[entry.agentId][0], institution: ROLE_OF[entry.agentId][1] })).reverse();
+
+const sortReasons = (node: Node): Node => ({ ...node, withheldReasons: [...node.withheldReasons].sort((a, b) => a.category.localeCompare(b.category)) });
+async function trail(as: DemoAgentId, variables: Record<string, unknown> = {}): Promise<Page['auditTrail']> {
+  const res = await hubPost<Page>(federation.hubUrl, as, TRAIL, variables);
+  if (!res.body.data) throw new Error(`auditTrail failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.auditTrail;
+}
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  for (const read of READS) await hubPost(federation.hubUrl, read.as, read.query);
+  // Responses without child data leave no entry.
+  await hubPost(federation.hubUrl, 'agent-pmi-claire', `query Me { me { id } }`);
+  await hubPost(federation.hubUrl, 'agent-dpo-marc', INTEGRITY);
+});
+afterAll(() => federation.stop());
+
+describe('auditTrail', () => {
+  it.each([['the DPO', 'agent-dpo-marc'], ['the ASE head', 'agent-ase-nathalie']] as const)('shows %s every entry, newest first', async (_label, as) => {
+    const page = await trail(as, { first: 50 });
+    expect(page.edges.map((edge) => sortReasons(edge.node))).toEqual(EXPECTED);
+    expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: page.edges[page.edges.length - 1].cursor });
+  });
+
+  it.each([
+    ['a child', { childId: 'child-ines' }, ['HeleneReadsBoth', 'JulienReadsInes', 'ClaireTriesInes']],
+    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTriesInes', 'ClaireReadsLea']],
+    ['a child and an agent', { childId: 'child-lea', agentId: 'agent-tj-helene' }, ['HeleneReadsBoth']],
+    ['a child nobody read', { childId: 'child-noah' }, []],
+  ])('filters by %s', async (_label, filter, operations) => {
+    const page = await trail('agent-dpo-marc', filter);
+    expect(page.edges.map((edge) => edge.node.operationName)).toEqual(operations);
+  });
+
+  it('pages with first and after, without gaps or repeats', async () => {
+    const all = (await trail('agent-dpo-marc')).edges.map((edge) => edge.node.id);
+    const pages: Array<{ ids: string[]; hasNextPage: boolean }> = [];
+    let after: string | null = null;
+    do {
+      const page = await trail('agent-dpo-marc', { first: 2, after });
+      pages.push({ ids: page.edges.map((edge) => edge.node.id), hasNextPage: page.pageInfo.hasNextPage });
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null && pages.length < 10);
+    expect(pages).toEqual([
+      { ids: all.slice(0, 2), hasNextPage: true },
+      { ids: all.slice(2, 4), hasNextPage: true },
+      { ids: all.slice(4), hasNextPage: false },
+    ]);
+  });
+
+  it.each([
+    ['a malformed cursor', { after: 'not-a-cursor' }, 'after'],
+    ['a page size of zero', { first: 0 }, 'first'],
+  ])('refuses %s as BAD_USER_INPUT', async (_label, variables, field) => {
+    const res = await hubPost(federation.hubUrl, 'agent-dpo-marc', TRAIL, variables);
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field } }] });
+  });
+
+  it.each([
+    ['a référent', 'agent-ase-julien', TRAIL],
+    ['a judge', 'agent-tj-helene', TRAIL],
+    ['the ASE head', 'agent-ase-nathalie', INTEGRITY],
+  ] as const)('is FORBIDDEN to %s', async (_label, as, query) => {
+    const res = await hubPost(federation.hubUrl, as, query);
+    expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }] });
+  });
+});
+
+describe('auditIntegrity', () => {
+  it('verifies the untouched chain', async () => {
+    const res = await hubPost(federation.hubUrl, 'agent-dpo-marc', INTEGRITY);
+    expect(res.body).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: READS.length, firstBrokenEntryId: null } } });
+  });
+
+  it('names exactly the entry a superuser edited behind the triggers', async () => {
+    const oldestFirst = [...(await trail('agent-dpo-marc')).edges].reverse().map((edge) => edge.node);
+    const target = oldestFirst[1];
+    expect(target.operationName).toBe('ClaireTriesInes');
+
+    const client = new pg.Client({ connectionString: withDatabase(testServerUrl(), `${federation.prefix}_hub`) });
+    await client.connect();
+    try {
+      // The triggers refuse the edit to anyone who does not bypass them.
+      await expect(client.query(`UPDATE audit_entry SET released = ARRAY['IDENTITY'] WHERE id = $1`, [target.id])).rejects.toThrow(/append-only/);
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      const update = await client.query(`UPDATE audit_entry SET released = ARRAY['IDENTITY'] WHERE id = $1`, [target.id]);
+      await client.query('COMMIT');
+      expect(update.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+
+    const res = await hubPost(federation.hubUrl, 'agent-dpo-marc', INTEGRITY);
+    expect(res.body).toEqual({ data: { auditIntegrity: { ok: false, checkedEntries: 2, firstBrokenEntryId: target.id } } });
+  });
+});

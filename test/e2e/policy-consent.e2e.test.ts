@@ -1,0 +1,159 @@
+import { hubPost } from '../support/hub-client';
+import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import type { DemoAgentId } from '../support/tokens';
+import { parisDay } from './policy-oracle';
+
+/**
+ * C cells of the table: released only while a valid, unrevoked consent covers the category
+ * for the viewer's role, from the very next request after it is recorded or revoked.
+ */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation.stop());
+
+const JULIEN = 'agent-ase-julien';
+const CLAIRE = 'agent-pmi-claire';
+const LEA_CHECKS = ['check-lea-month24', 'check-lea-month9', 'check-lea-day8'].map((id) => ({ id }));
+
+const HEALTH = `query Health { child(id: "child-lea") { healthRecord { checks { id } } } }`;
+const CHILDCARE = `query Childcare { child(id: "child-lea") { childcare { id } } }`;
+const RECORD = `mutation Record($input: ConsentInput!) {
+  recordConsent(input: $input) { id childId categories recipientRole grantedBy validFrom validUntil revokedAt }
+}`;
+const REVOKE = `mutation Revoke($id: ID!) { revokeConsent(id: $id) { id revokedAt } }`;
+const CONSENTS = `query Consents { consents(childId: "child-lea") { id } }`;
+
+interface ConsentInput { childId: string; categories: string[]; recipientRole: string; grantedBy: string; validFrom: string; validUntil?: string | null }
+const consent = (overrides: Partial<ConsentInput> = {}): ConsentInput => ({
+  childId: 'child-lea',
+  categories: ['HEALTH_DETAILS'],
+  recipientRole: 'ASE_REFERENT',
+  grantedBy: 'mère, titulaire de l’autorité parentale',
+  validFrom: parisDay(0),
+  ...overrides,
+});
+
+async function record(input: ConsentInput, as: DemoAgentId = JULIEN): Promise<string> {
+  const res = await hubPost<{ recordConsent: { id: string } }>(federation.hubUrl, as, RECORD, { input });
+  const id = res.body.data?.recordConsent.id;
+  if (!id) throw new Error(`recordConsent failed: ${JSON.stringify(res.body)}`);
+  return id;
+}
+async function revoke(id: string): Promise<void> {
+  const res = await hubPost(federation.hubUrl, JULIEN, REVOKE, { id });
+  expect(res.body).toEqual({ data: { revokeConsent: { id, revokedAt: expect.any(String) } } });
+}
+async function consentIds(): Promise<string[]> {
+  const res = await hubPost<{ consents: Array<{ id: string }> }>(federation.hubUrl, JULIEN, CONSENTS);
+  return (res.body.data?.consents ?? []).map((row) => row.id).sort();
+}
+
+const healthRequired = {
+  data: { child: { healthRecord: null } },
+  errors: [{ message: expect.any(String), path: ['child', 'healthRecord'], extensions: { code: 'CONSENT_REQUIRED', category: 'HEALTH_DETAILS' } }],
+};
+const healthReleased = { data: { child: { healthRecord: { checks: LEA_CHECKS } } } };
+
+describe('a consent on HEALTH_DETAILS for the ASE référent', () => {
+  it('is required before Julien sees Léa’s health checks', async () => {
+    expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthRequired);
+  });
+
+  it('opens them on the next request, and its revocation closes them on the very next one', async () => {
+    const input = consent();
+    const id = await record(input, JULIEN);
+    expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthReleased);
+
+    await revoke(id);
+    expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthRequired);
+  });
+
+  it('is returned as recorded by recordConsent', async () => {
+    const input = consent({ validUntil: parisDay(30) });
+    const res = await hubPost(federation.hubUrl, JULIEN, RECORD, { input });
+    expect(res.body).toEqual({
+      data: { recordConsent: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), ...input, revokedAt: null } },
+    });
+    await revoke((res.body.data as { recordConsent: { id: string } }).recordConsent.id);
+  });
+
+  it.each([
+    ['that starts tomorrow', { validFrom: parisDay(1) }],
+    ['that starts next month', { validFrom: parisDay(30), validUntil: parisDay(60) }],
+    ['that ended yesterday', { validFrom: parisDay(-30), validUntil: parisDay(-1) }],
+    ['given for another role', { recipientRole: 'ASE_MANAGER' }],
+    ['given for another category', { categories: ['PROTECTION_DETAILS'] }],
+  ])('does not count when %s', async (_label, overrides) => {
+    const id = await record(consent(overrides));
+    expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthRequired);
+    await revoke(id);
+  });
+
+  it('counts on its last day', async () => {
+    const id = await record(consent({ validFrom: parisDay(-30), validUntil: parisDay(0) }));
+    expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthReleased);
+    await revoke(id);
+  });
+});
+
+describe('a consent on CHILDCARE for the PMI nurse', () => {
+  it('lets Claire see Léa’s childcare, and only while it stands', async () => {
+    expect((await hubPost(federation.hubUrl, CLAIRE, CHILDCARE)).body).toEqual({
+      data: { child: { childcare: null } },
+      errors: [{ message: expect.any(String), path: ['child', 'childcare'], extensions: { code: 'CONSENT_REQUIRED', category: 'CHILDCARE' } }],
+    });
+    const id = await record(consent({ categories: ['CHILDCARE'], recipientRole: 'PMI_NURSE' }));
+    expect((await hubPost(federation.hubUrl, CLAIRE, CHILDCARE)).body).toEqual({ data: { child: { childcare: [{ id: 'arrangement-lea' }] } } });
+    // A consent is given for one child: Noah's childcare stays closed.
+    const noah = await hubPost(federation.hubUrl, CLAIRE, `query N { child(id: "child-noah") { childcare { id } } }`);
+    expect(noah.body.errors?.map((error) => error.extensions?.code)).toEqual(['CONSENT_REQUIRED']);
+    await revoke(id);
+  });
+});
+
+describe('recordConsent refuses', () => {
+  it.each([
+    ['a never-visible category for the role', JULIEN, consent({ categories: ['PLACEMENT_LOCATION'], recipientRole: 'PMI_NURSE' }), { code: 'BAD_USER_INPUT', field: 'input.categories' }],
+    ['a D category among allowed ones', JULIEN, consent({ categories: ['HEALTH_DETAILS', 'COURT_DECISION'], recipientRole: 'RPE_COORDINATOR' }), { code: 'BAD_USER_INPUT', field: 'input.categories' }],
+    ['a period that ends before it starts', JULIEN, consent({ validFrom: parisDay(0), validUntil: parisDay(-1) }), { code: 'BAD_USER_INPUT', field: 'input.validUntil' }],
+    ['a child the référent does not work with', JULIEN, consent({ childId: 'child-noah' }), { code: 'NOT_FOUND' }],
+    ['a child that does not exist', JULIEN, consent({ childId: 'child-nobody' }), { code: 'NOT_FOUND' }],
+    ['a PMI nurse', CLAIRE, consent(), { code: 'FORBIDDEN' }],
+    ['a relais coordinator', 'agent-rpe-amina', consent(), { code: 'FORBIDDEN' }],
+    ['the DPO', 'agent-dpo-marc', consent(), { code: 'FORBIDDEN' }],
+  ] as const)('%s, and records nothing', async (_label, as, input, extensions) => {
+    const before = await consentIds();
+    const res = await hubPost(federation.hubUrl, as, RECORD, { input });
+    const path = extensions.code === 'FORBIDDEN' ? {} : { path: ['recordConsent'] };
+    expect(res.body).toEqual({ ...(extensions.code === 'FORBIDDEN' ? {} : { data: null }), errors: [{ message: expect.any(String), ...path, extensions }] });
+    expect(await consentIds()).toEqual(before);
+  });
+});
+
+describe('revokeConsent', () => {
+  const NATHALIE = 'agent-ase-nathalie';
+  const sachaConsent = consent({ childId: 'child-sacha', recipientRole: 'ASE_MANAGER' });
+  const revokedAt = async (id: string) => {
+    const res = await hubPost<{ consents: Array<{ id: string; revokedAt: string | null }> }>(
+      federation.hubUrl, NATHALIE, `query C { consents(childId: "child-sacha") { id revokedAt } }`,
+    );
+    return res.body.data?.consents.find((row) => row.id === id)?.revokedAt;
+  };
+
+  it.each([
+    ['by a référent who does not work with the child', JULIEN, { data: null, errors: [{ message: expect.any(String), path: ['revokeConsent'], extensions: { code: 'NOT_FOUND' } }] }],
+    ['by a role that may not call it', CLAIRE, { errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }] }],
+  ] as const)('is refused %s, and revokes nothing', async (_label, as, expected) => {
+    const id = await record(sachaConsent, NATHALIE);
+    expect((await hubPost(federation.hubUrl, as, REVOKE, { id })).body).toEqual(expected);
+    expect(await revokedAt(id)).toBeNull();
+    expect((await hubPost(federation.hubUrl, NATHALIE, REVOKE, { id })).body).toEqual({ data: { revokeConsent: { id, revokedAt: expect.any(String) } } });
+  });
+
+  it('answers NOT_FOUND for an unknown id', async () => {
+    const res = await hubPost(federation.hubUrl, JULIEN, REVOKE, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['revokeConsent'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+});

@@ -1,0 +1,92 @@
+import { hubPost } from '../support/hub-client';
+import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import type { DemoAgentId } from '../support/tokens';
+
+/**
+ * The A* cells: every release of a child's PROTECTION_STATUS to a PMI viewer tells the
+ * child's ASE référent who looked, when and from where (DESIGN.md, after the table).
+ */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation.stop());
+
+const JULIEN = 'agent-ase-julien';
+interface Notification { id: string; childId: string; category: string; read: boolean; viewer: { name: string; institution: string } }
+const NOTIFICATIONS = `query Notifications($unreadOnly: Boolean) {
+  accessNotifications(unreadOnly: $unreadOnly) { id childId category read viewer { name institution } }
+}`;
+const MARK = `mutation Mark($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
+const statusOf = (childId: string) => `query Status { child(id: "${childId}") { protectionStatus { level } } }`;
+
+async function notifications(as: DemoAgentId = JULIEN, unreadOnly: boolean | null = null): Promise<Notification[]> {
+  const res = await hubPost<{ accessNotifications: Notification[] }>(federation.hubUrl, as, NOTIFICATIONS, { unreadOnly });
+  if (!res.body.data) throw new Error(`accessNotifications failed: ${JSON.stringify(res.body)}`);
+  return res.body.data.accessNotifications;
+}
+const withoutIds = (list: Notification[]) => list.map(({ id: _id, ...rest }) => rest);
+
+describe('accessNotifications', () => {
+  it.each([
+    ['Claire reads Léa’s status', 'agent-pmi-claire', 'child-lea', [{ childId: 'child-lea', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Claire Dubois', institution: 'PMI-75' } }]],
+    ['Hugo reads Inès’s status', 'agent-pmi-hugo', 'child-ines', [{ childId: 'child-ines', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Hugo Lefèvre', institution: 'PMI-75' } }]],
+    ['Claire reads Noah’s status (Noah has no référent)', 'agent-pmi-claire', 'child-noah', []],
+    ['Julien reads Léa’s status himself (an ASE viewer)', JULIEN, 'child-lea', []],
+    ['Nathalie reads Léa’s status (an ASE viewer)', 'agent-ase-nathalie', 'child-lea', []],
+    ['Claire asks for Inès, who is not hers (nothing released)', 'agent-pmi-claire', 'child-ines', []],
+  ] as const)('tells Julien exactly what is new when %s', async (_label, viewer, childId, expected) => {
+    const before = new Set((await notifications()).map((notification) => notification.id));
+    const read = await hubPost(federation.hubUrl, viewer, statusOf(childId));
+    expect(read.status).toBe(200);
+    const added = (await notifications()).filter((notification) => !before.has(notification.id));
+    expect(withoutIds(added)).toEqual(expected);
+  });
+
+  it('gives each read its own notification, newest first', async () => {
+    const before = new Set((await notifications()).map((notification) => notification.id));
+    await hubPost(federation.hubUrl, 'agent-pmi-claire', statusOf('child-lea'));
+    await hubPost(federation.hubUrl, 'agent-pmi-hugo', statusOf('child-ines'));
+    const added = (await notifications()).filter((notification) => !before.has(notification.id));
+    expect(withoutIds(added).map((notification) => [notification.childId, notification.viewer.name])).toEqual([
+      ['child-ines', 'Hugo Lefèvre'],
+      ['child-lea', 'Claire Dubois'],
+    ]);
+  });
+
+  it('is empty for the ASE head, who is nobody’s référent', async () => {
+    expect(await notifications('agent-ase-nathalie')).toEqual([]);
+  });
+});
+
+describe('markNotificationsRead', () => {
+  it('marks Julien’s unread notifications read and returns how many changed', async () => {
+    await hubPost(federation.hubUrl, 'agent-pmi-claire', statusOf('child-lea'));
+    const unread = await notifications(JULIEN, true);
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.every((notification) => !notification.read)).toBe(true);
+
+    const ids = unread.map((notification) => notification.id);
+    expect((await hubPost(federation.hubUrl, JULIEN, MARK, { ids })).body).toEqual({ data: { markNotificationsRead: ids.length } });
+    expect(await notifications(JULIEN, true)).toEqual([]);
+    expect((await notifications()).every((notification) => notification.read)).toBe(true);
+    // Marking again changes nothing.
+    expect((await hubPost(federation.hubUrl, JULIEN, MARK, { ids })).body).toEqual({ data: { markNotificationsRead: 0 } });
+  });
+
+  it('ignores ids that are not the caller’s or not ids at all', async () => {
+    await hubPost(federation.hubUrl, 'agent-pmi-claire', statusOf('child-lea'));
+    const [newest] = await notifications(JULIEN, true);
+    const res = await hubPost(federation.hubUrl, 'agent-ase-nathalie', MARK, { ids: [newest.id, 'not-a-uuid'] });
+    expect(res.body).toEqual({ data: { markNotificationsRead: 0 } });
+    expect((await notifications(JULIEN, true)).map((notification) => notification.id)).toContain(newest.id);
+  });
+
+  it.each([
+    ['markNotificationsRead', MARK, { ids: [] }],
+    ['accessNotifications', NOTIFICATIONS, {}],
+  ])('is FORBIDDEN to the relais coordinator (%s)', async (_label, query, variables) => {
+    const res = await hubPost(federation.hubUrl, 'agent-rpe-amina', query, variables);
+    expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }] });
+  });
+});
