@@ -1,0 +1,67 @@
+import autocannon from 'autocannon';
+import type { Operation } from '../operations.js';
+import type { GatewayUnderTest } from './gateways.js';
+
+export interface LoadSample {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Gateway process CPU (user + system) per completed request, from its own process.cpuUsage(). */
+  cpuMsPerRequest: number;
+  /** HTTP requests each institution's subgraph received, per client request. */
+  subgraphRequestsPerRequest: Record<string, number>;
+  /** SQL statements per client request: per subgraph, and the gateway's own database. */
+  sqlPerRequest: Record<string, number>;
+  failures: number;
+}
+
+/**
+ * Closed loop at `connections` concurrent clients for `seconds`, loopback only. CPU, SQL and
+ * subgraph requests are the deltas of each process's own counters around the run.
+ */
+export async function runLoad(args: {
+  gateway: GatewayUnderTest;
+  subgraphs: GatewayUnderTest['process'][];
+  operation: Operation;
+  connections: number;
+  seconds: number;
+}): Promise<LoadSample> {
+  const { gateway, operation } = args;
+  const headers = await gateway.headersFor(operation.agent);
+  const fixedBody = JSON.stringify({ query: operation.query });
+  const makeBody = operation.variables;
+  const before = await Promise.all([gateway.process.stats(), ...args.subgraphs.map((subgraph) => subgraph.stats())]);
+  const result = await autocannon({
+    url: gateway.process.url,
+    connections: args.connections,
+    pipelining: 1,
+    duration: args.seconds,
+    method: 'POST',
+    headers,
+    body: makeBody ? undefined : fixedBody,
+    requests: makeBody ? [{ method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: operation.query, variables: makeBody() }) }) }] : undefined,
+    timeout: 30,
+  });
+  const after = await Promise.all([gateway.process.stats(), ...args.subgraphs.map((subgraph) => subgraph.stats())]);
+  const completed = result.requests.total;
+  const per = (value: number) => (completed > 0 ? value / completed : 0);
+  const subgraphRequestsPerRequest: Record<string, number> = {};
+  const sqlPerRequest: Record<string, number> = { gateway_db: per(after[0].sql - before[0].sql) };
+  args.subgraphs.forEach((subgraph, index) => {
+    subgraphRequestsPerRequest[subgraph.name] = per(after[index + 1].httpRequests - before[index + 1].httpRequests);
+    sqlPerRequest[subgraph.name] = per(after[index + 1].sql - before[index + 1].sql);
+  });
+  return {
+    requests: completed,
+    seconds: result.duration,
+    rps: completed / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    cpuMsPerRequest: per((after[0].cpuMicros - before[0].cpuMicros) / 1000),
+    subgraphRequestsPerRequest,
+    sqlPerRequest,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}

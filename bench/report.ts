@@ -1,0 +1,169 @@
+import type { GatewayKey } from './lib/gateways.js';
+import type { LoadSample } from './lib/load.js';
+import { round, type Spread, spread } from './lib/stats.js';
+import type { Verification } from './lib/verify.js';
+import type { Operation } from './operations.js';
+
+export interface Measurement {
+  round: number;
+  operation: string;
+  gateway: GatewayKey;
+  connections: number;
+  sample: LoadSample;
+}
+
+export interface ScalingRow {
+  gateway: GatewayKey;
+  children: number;
+  sqlPerRequest: Record<string, number>;
+  gatewayDbByKind: Record<string, number>;
+  subgraphRequestsPerRequest: Record<string, number>;
+  latencyMs: number;
+}
+
+type Metric = 'rps' | 'p50Ms' | 'p99Ms' | 'cpuMsPerRequest';
+const METRICS: Metric[] = ['rps', 'p50Ms', 'p99Ms', 'cpuMsPerRequest'];
+
+interface Cell {
+  rps: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  cpuMsPerRequest: Spread;
+  requests: number;
+  failures: number;
+  subgraphRequestsPerRequest: Record<string, number>;
+  sqlPerRequest: Record<string, number>;
+}
+
+function roundSpread(value: Spread, digits: number): Spread {
+  return { median: round(value.median, digits), min: round(value.min, digits), max: round(value.max, digits), n: value.n };
+}
+
+function medianRecord(records: Array<Record<string, number>>): Record<string, number> {
+  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  return Object.fromEntries(keys.map((key) => [key, round(spread(records.map((record) => record[key] ?? 0)).median, 2)]));
+}
+
+function cellOf(samples: LoadSample[]): Cell {
+  const cell = Object.fromEntries(METRICS.map((metric) => [metric, roundSpread(spread(samples.map((sample) => sample[metric])), metric === 'rps' ? 1 : 2)])) as Pick<Cell, Metric>;
+  return {
+    ...cell,
+    requests: samples.reduce((sum, sample) => sum + sample.requests, 0),
+    failures: samples.reduce((sum, sample) => sum + sample.failures, 0),
+    subgraphRequestsPerRequest: medianRecord(samples.map((sample) => sample.subgraphRequestsPerRequest)),
+    sqlPerRequest: medianRecord(samples.map((sample) => sample.sqlPerRequest)),
+  };
+}
+
+const fmt = (value: Spread, digits = 1) => `${value.median.toFixed(digits)} [${value.min.toFixed(digits)}–${value.max.toFixed(digits)}]`;
+const ratioOf = (hub: number, other: number) => (other > 0 ? round(hub / other, 2) : null);
+
+export function buildReport(input: {
+  meta: Record<string, unknown> & { connections: number[] };
+  operations: Operation[];
+  verifications: Verification[];
+  scaling: ScalingRow[];
+  measurements: Measurement[];
+}) {
+  const gateways = [...new Set(input.measurements.map((measurement) => measurement.gateway))];
+  const results: Array<{ operation: string; connections: number; target: string; gateways: Partial<Record<GatewayKey, Cell>> }> = [];
+  const ratio: Record<string, Record<string, Record<string, number | null>>> = {};
+  const targets: Array<{ target: string; operation: string; connections: number; value: number | null; limit: string; met: boolean | null }> = [];
+  for (const operation of input.operations) {
+    for (const connections of input.meta.connections) {
+      const cells: Partial<Record<GatewayKey, Cell>> = {};
+      for (const gateway of gateways) {
+        const samples = input.measurements.filter((m) => m.operation === operation.name && m.connections === connections && m.gateway === gateway).map((m) => m.sample);
+        if (samples.length > 0) cells[gateway] = cellOf(samples);
+      }
+      results.push({ operation: operation.name, connections, target: operation.target, gateways: cells });
+      const key = `${operation.name}@c${connections}`;
+      ratio[key] = {};
+      const hub = cells.hub;
+      for (const other of ['apollo', 'hive'] as const) {
+        const base = cells[other];
+        if (!hub || !base) continue;
+        ratio[key][`hub_over_${other}`] = Object.fromEntries(METRICS.map((metric) => [metric, ratioOf(hub[metric].median, base[metric].median)]));
+      }
+      const vsApollo = ratio[key].hub_over_apollo;
+      if (vsApollo) {
+        const cpuLimit = operation.target === 'authorization' ? 1.25 : 1.1;
+        targets.push({ target: 'gateway CPU/request vs bare Apollo', operation: operation.name, connections, value: vsApollo.cpuMsPerRequest, limit: `≤ ${cpuLimit}`, met: vsApollo.cpuMsPerRequest === null ? null : vsApollo.cpuMsPerRequest <= cpuLimit });
+        targets.push({ target: 'p99 vs bare Apollo', operation: operation.name, connections, value: vsApollo.p99Ms, limit: '≤ 1.2', met: vsApollo.p99Ms === null ? null : vsApollo.p99Ms <= 1.2 });
+        targets.push({ target: 'throughput vs bare Apollo', operation: operation.name, connections, value: vsApollo.rps, limit: '≥ 0.9', met: vsApollo.rps === null ? null : vsApollo.rps >= 0.9 });
+      }
+      if (operation.name === 'timeline_500' && connections === 10 && hub) {
+        targets.push({ target: 'timeline p99 at concurrency 10 (hub)', operation: operation.name, connections, value: hub.p99Ms.median, limit: '< 100 ms', met: hub.p99Ms.median < 100 });
+      }
+    }
+  }
+  for (const gateway of [...new Set(input.scaling.map((row) => row.gateway))]) {
+    const rows = input.scaling.filter((row) => row.gateway === gateway);
+    const ten = rows.find((row) => row.children === 10);
+    const thousand = rows.find((row) => row.children === 1_000);
+    if (ten && thousand) {
+      const same = JSON.stringify(ten.sqlPerRequest) === JSON.stringify(thousand.sqlPerRequest);
+      targets.push({ target: `SQL statements/request constant from 10 to 1,000 children (${gateway})`, operation: 'list', connections: 1, value: null, limit: 'equal', met: same });
+    }
+  }
+
+  const lines: string[] = [];
+  const meta = input.meta;
+  lines.push(`# Benchmark: hub vs bare gateways (${meta.mode} run)`, '');
+  lines.push(`${meta.startedAt}, commit ${meta.commit ?? 'unknown'}, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}; ${meta.children} children (seed ${meta.seed}); ${meta.rounds} rounds × ${meta.secondsPerRun} s per run, gateways alternated ${gateways.join(' ')}; took ${meta.durationSeconds} s.`);
+  lines.push('Every figure: median [min–max] over the rounds. CPU: the gateway process\'s own user+system time per request.', '');
+  const skipped = meta.skipped as Record<string, string>;
+  for (const [key, reason] of Object.entries(skipped)) lines.push(`**${key} not measured**: ${reason}`, '');
+  lines.push('## Throughput, latency, gateway CPU', '');
+  const header = ['operation', 'c', ...gateways.flatMap((g) => [`${g} req/s`, `${g} p50 ms`, `${g} p99 ms`, `${g} CPU ms/req`])];
+  lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
+  for (const row of results) {
+    const cells = gateways.flatMap((g) => {
+      const cell = row.gateways[g];
+      return cell ? [fmt(cell.rps, 0), fmt(cell.p50Ms), fmt(cell.p99Ms), fmt(cell.cpuMsPerRequest, 2)] : ['–', '–', '–', '–'];
+    });
+    lines.push(`| ${row.operation} | ${row.connections} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', '## Ratios (hub / bare, medians)', '');
+  const others = gateways.filter((g) => g !== 'hub');
+  const ratioHeader = ['operation', 'c', ...others.flatMap((o) => [`CPU/req ÷ ${o}`, `p99 ÷ ${o}`, `req/s ÷ ${o}`])];
+  lines.push(`| ${ratioHeader.join(' | ')} |`, `|${ratioHeader.map(() => '---').join('|')}|`);
+  for (const [key, value] of Object.entries(ratio)) {
+    const [operation, connections] = key.split('@c');
+    const cells = others.flatMap((o) => {
+      const r = value[`hub_over_${o}`];
+      return r ? [String(r.cpuMsPerRequest), String(r.p99Ms), String(r.rps)] : ['–', '–', '–'];
+    });
+    lines.push(`| ${operation} | ${connections} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', '## Targets of the issue', '', '| target | operation | c | value | limit | met |', '|---|---|---|---|---|---|');
+  for (const target of targets) lines.push(`| ${target.target} | ${target.operation} | ${target.connections} | ${target.value ?? ''} | ${target.limit} | ${target.met === null ? '?' : target.met ? 'yes' : '**no**'} |`);
+  lines.push('', '## SQL statements and subgraph HTTP requests per request (lists of N children, `myChildren` across all institutions)', '');
+  lines.push('| gateway | children | SQL hub db | SQL ase | SQL pmi | SQL rpe | SQL justice | hub db by kind | subgraph requests (ase/pmi/rpe/justice) | latency ms (c=1) |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of input.scaling) {
+    const s = row.sqlPerRequest;
+    const r = row.subgraphRequestsPerRequest;
+    const kinds = Object.entries(row.gatewayDbByKind).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${round(v, 1)}`).join(', ');
+    lines.push(`| ${row.gateway} | ${row.children} | ${round(s.gateway_db, 1)} | ${round(s.ase, 1)} | ${round(s.pmi, 1)} | ${round(s.rpe, 1)} | ${round(s.justice, 1)} | ${kinds} | ${[r.ase, r.pmi, r.rpe, r.justice].map((v) => round(v, 1)).join('/')} | ${round(row.latencyMs, 1)} |`);
+  }
+  lines.push('', '## Per operation under load: subgraph HTTP requests and SQL statements per client request (median over rounds)', '');
+  lines.push('| operation | c | gateway | subgraph requests (ase/pmi/rpe/justice) | SQL (gateway db/ase/pmi/rpe/justice) |', '|---|---|---|---|---|');
+  for (const row of results) {
+    for (const g of gateways) {
+      const cell = row.gateways[g];
+      if (!cell) continue;
+      const r = cell.subgraphRequestsPerRequest;
+      const s = cell.sqlPerRequest;
+      lines.push(`| ${row.operation} | ${row.connections} | ${g} | ${[r.ase, r.pmi, r.rpe, r.justice].join('/')} | ${[s.gateway_db, s.ase, s.pmi, s.rpe, s.justice].join('/')} |`);
+    }
+  }
+  lines.push('', '## Operations', '');
+  for (const operation of input.operations) lines.push(`- \`${operation.name}\`: ${operation.description}`);
+  lines.push('', '## Checks before measuring', '');
+  for (const verification of input.verifications) lines.push(`- ${verification.ok ? 'ok' : 'FAILED'} \`${verification.operation}\`: ${verification.detail}`);
+  lines.push('');
+  return {
+    json: { meta, verifications: input.verifications, results, ratio, targets, scaling: input.scaling, samples: input.measurements },
+    markdown: lines.join('\n'),
+  };
+}

@@ -1,0 +1,211 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEVELOPMENT_HUB_SECRET } from '../common/src/config.js';
+import { prepareDatabases } from '../scripts/lib/databases.js';
+import { DATASET_VERSION, DEFAULT_CHILDREN, DEFAULT_SEED, generateAndLoad, readMarker } from './data/load.js';
+import { intArg, parseArgs } from './lib/args.js';
+import { type BenchProcess, spawnBenchProcess } from './lib/cluster.js';
+import { GATEWAY_LABELS, type GatewayKey, type GatewayUnderTest, gatewayUnderTest, post } from './lib/gateways.js';
+import { type LoadSample, runLoad } from './lib/load.js';
+import { BENCH_PREFIX, openBenchPostgres, ROOT } from './lib/postgres.js';
+import { verifyOperation } from './lib/verify.js';
+import { LIST_QUERY, listAgent, OPERATIONS } from './operations.js';
+import { FIXTURES } from './data/dataset.js';
+import { buildReport, type Measurement, type ScalingRow } from './report.js';
+
+const SUBGRAPH_NAMES = ['ase', 'pmi', 'rpe', 'justice'] as const;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile]`:
+ * the hub, a bare @apollo/gateway and a bare Hive Gateway over the same subgraphs, data and
+ * supergraph, alternated A B C for R rounds; results in bench/results/latest.{json,md}.
+ */
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const quick = args.has('quick');
+  const children = intArg(args, 'children', quick ? 500 : DEFAULT_CHILDREN, 1, 1_000_000);
+  const rounds = intArg(args, 'rounds', 3, 1, 20);
+  const seconds = intArg(args, 'seconds', 2, 1, 60);
+  const connectionsList = quick ? [10] : [1, 10, 50];
+  const portBase = intArg(args, 'port-base', 4100, 1024, 60_000);
+  const profile = args.has('profile');
+  const started = Date.now();
+
+  const postgres = await openBenchPostgres();
+  const processes: BenchProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(processes.map((item) => item.stop()));
+    await postgres.stop();
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    const marker = readMarker(postgres.serverUrl);
+    if (!marker || marker.version !== DATASET_VERSION || marker.children !== children || marker.seed !== DEFAULT_SEED) {
+      log(`generating the data set (${children} children)…`);
+      await generateAndLoad(postgres.serverUrl, children, DEFAULT_SEED, log);
+    }
+    const databases = await prepareDatabases(postgres.serverUrl, BENCH_PREFIX, false);
+    const secret = process.env.HUB_SIGNING_SECRET ?? DEVELOPMENT_HUB_SECRET;
+    const common = { APP_MODE: 'development', HUB_SIGNING_SECRET: secret, LOG_LEVEL: 'warn' };
+
+    const subgraphs = await Promise.all(
+      SUBGRAPH_NAMES.map((name, index) =>
+        spawnBenchProcess({ name, entry: 'bench/processes/subgraph.ts', argv: [name], env: { ...common, PORT: String(portBase + 11 + index), DATABASE_URL: databases.urls[name] } }),
+      ),
+    );
+    processes.push(...subgraphs);
+    const gatewayEnv = (port: number): Record<string, string> => ({
+      ...common,
+      PORT: String(port),
+      DATABASE_URL: databases.urls.hub,
+      MIGRATION_DATABASE_URL: databases.hubOwnerUrl,
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [`${name.toUpperCase()}_URL`, subgraphs[index].url])),
+    });
+    const gateways: GatewayUnderTest[] = [];
+    const skipped: Record<string, string> = {};
+    const keys: GatewayKey[] = ['hub', 'apollo', 'hive'];
+    for (const [index, key] of keys.entries()) {
+      if (key === 'hive' && args.has('skip-hive')) {
+        skipped.hive = 'skipped by --skip-hive';
+        continue;
+      }
+      try {
+        const nodeFlags = profile && key !== 'hive' ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench/results/profiles', key)] : [];
+        const child = await spawnBenchProcess({
+          name: key,
+          entry: 'bench/processes/gateway.ts',
+          argv: [key],
+          env: { ...gatewayEnv(portBase + index), BENCH_HUB_SUBGRAPH_PORT: String(portBase + 9) },
+          nodeFlags,
+        });
+        processes.push(child);
+        gateways.push(gatewayUnderTest(key, child));
+      } catch (error) {
+        if (key !== 'hive') throw error;
+        skipped.hive = `did not start on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    // Hive on Node 20 is checked by use, not by its engines field: one query must answer.
+    const hive = gateways.find((gateway) => gateway.key === 'hive');
+    if (hive) {
+      try {
+        const body = await post(hive, OPERATIONS[0].agent, OPERATIONS[0].query);
+        if (!body.data) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+      } catch (error) {
+        skipped.hive = `did not answer on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
+        gateways.splice(gateways.indexOf(hive), 1);
+      }
+    }
+    if (skipped.hive) log(`Hive Gateway skipped: ${skipped.hive}`);
+
+    log('verifying that the gateways agree…');
+    const verifications = [];
+    for (const operation of OPERATIONS) {
+      const verification = await verifyOperation(operation, gateways);
+      verifications.push(verification);
+      log(`  ${verification.ok ? 'ok  ' : 'FAIL'} ${operation.name}: ${verification.detail}`);
+    }
+    for (const size of FIXTURES.listSizes) {
+      const verification = await verifyOperation({ name: `list_${size}`, description: '', agent: listAgent(size), query: LIST_QUERY, target: 'journey' }, gateways);
+      verifications.push(verification);
+      log(`  ${verification.ok ? 'ok  ' : 'FAIL'} list_${size}: ${verification.detail}`);
+    }
+    if (verifications.some((verification) => !verification.ok)) throw new Error('the gateways do not return the expected data: no number counts, run aborted');
+
+    log('SQL statements and subgraph requests per request, lists of 1 to 1,000 children…');
+    const scaling: ScalingRow[] = [];
+    for (const gateway of gateways.filter((item) => item.key !== 'hive')) {
+      for (const size of FIXTURES.listSizes) {
+        const repeats = 3;
+        const before = await Promise.all([gateway.process.stats(), ...subgraphs.map((subgraph) => subgraph.stats())]);
+        const t0 = performance.now();
+        for (let i = 0; i < repeats; i += 1) await post(gateway, listAgent(size), LIST_QUERY);
+        const ms = (performance.now() - t0) / repeats;
+        const after = await Promise.all([gateway.process.stats(), ...subgraphs.map((subgraph) => subgraph.stats())]);
+        const sql: Record<string, number> = { gateway_db: (after[0].sql - before[0].sql) / repeats };
+        const requests: Record<string, number> = {};
+        subgraphs.forEach((subgraph, index) => {
+          sql[subgraph.name] = (after[index + 1].sql - before[index + 1].sql) / repeats;
+          requests[subgraph.name] = (after[index + 1].httpRequests - before[index + 1].httpRequests) / repeats;
+        });
+        const byKind = Object.fromEntries(Object.keys({ ...after[0].sqlByKind }).map((kind) => [kind, ((after[0].sqlByKind[kind] ?? 0) - (before[0].sqlByKind[kind] ?? 0)) / repeats]));
+        scaling.push({ gateway: gateway.key, children: size, sqlPerRequest: sql, gatewayDbByKind: byKind, subgraphRequestsPerRequest: requests, latencyMs: ms });
+      }
+    }
+
+    log(`warming up (${gateways.length} gateways × ${OPERATIONS.length} operations)…`);
+    for (const operation of OPERATIONS) {
+      for (const gateway of gateways) await runLoad({ gateway, subgraphs, operation, connections: 10, seconds: 1 });
+    }
+
+    const measurements: Measurement[] = [];
+    const total = rounds * OPERATIONS.length * connectionsList.length * gateways.length;
+    let done = 0;
+    for (let roundIndex = 0; roundIndex < rounds; roundIndex += 1) {
+      for (const operation of OPERATIONS) {
+        for (const connections of connectionsList) {
+          // A B C, A B C…: every gateway sees the same drift of the machine and the data.
+          for (const gateway of gateways) {
+            const sample: LoadSample = await runLoad({ gateway, subgraphs, operation, connections, seconds });
+            measurements.push({ round: roundIndex, operation: operation.name, gateway: gateway.key, connections, sample });
+            done += 1;
+            if (sample.failures > 0) log(`  ! ${gateway.key} ${operation.name} c=${connections}: ${sample.failures} failed requests`);
+          }
+        }
+      }
+      log(`round ${roundIndex + 1}/${rounds} done (${done}/${total} runs, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+
+    const report = buildReport({
+      meta: {
+        startedAt: new Date(started).toISOString(),
+        durationSeconds: Math.round((Date.now() - started) / 1000),
+        mode: quick ? 'quick' : 'full',
+        commit: gitCommit(),
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        children,
+        seed: DEFAULT_SEED,
+        rounds,
+        secondsPerRun: seconds,
+        connections: connectionsList,
+        gateways: Object.fromEntries(gateways.map((gateway) => [gateway.key, GATEWAY_LABELS[gateway.key]])),
+        skipped,
+        sqlCounting: 'TypeORM logger in each process (common/src/db/query-counter.ts rule: transaction control excluded); works with DATABASE_URL too, no server extension needed',
+        cpuAccounting: 'process.cpuUsage() (user+system) of the gateway process, read over IPC before and after each run',
+      },
+      operations: OPERATIONS,
+      verifications,
+      scaling,
+      measurements,
+    });
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report.json, null, 2)}\n`);
+    writeFileSync(path.join(ROOT, 'bench/results/latest.md'), report.markdown);
+    log('');
+    log(report.markdown);
+  } finally {
+    await stopAll();
+  }
+}
+
+/** The commit measured (read-only), with a mark when the working tree differs from it. */
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'gateway', 'services', 'common', 'schema'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${commit} (uncommitted changes in gateway/services/common/schema)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
