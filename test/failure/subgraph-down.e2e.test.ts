@@ -1,0 +1,122 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { testServerUrl } from '../support/databases';
+import { hubPost } from '../support/hub-client';
+import { crash, type ProcessFederation, startProcessFederation, startTwinHub, timeUntil } from '../support/process-federation';
+
+/**
+ * Issue 6, "Failing parts": a subgraph killed outright, a subgraph that never answers. The
+ * hub answers what it can, names the missing source with SOURCE_UNAVAILABLE, withholds
+ * whatever needs a fact from it (fail closed), and recovers by itself once it is back.
+ */
+let federation: ProcessFederation;
+beforeAll(async () => {
+  federation = await startProcessFederation(testServerUrl());
+}, 90_000);
+afterAll(() => federation?.teardown(), 30_000);
+
+const LEA = `query Lea { child(id: "child-lea") { firstName protectionStatus { level } pmiFollowUp { since } } }`;
+const CLAIRE = 'agent-pmi-claire';
+const JULIEN = 'agent-ase-julien';
+const NORMAL = { data: { child: { firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' }, pmiFollowUp: { since: '2023-04-20' } } } };
+const unavailable = (source: string, path: Array<string | number>) => ({ message: expect.any(String), path, extensions: { code: 'SOURCE_UNAVAILABLE', source } });
+type Answer = Awaited<ReturnType<typeof hubPost>>;
+
+/**
+ * `data` exactly, and exactly one error: SOURCE_UNAVAILABLE naming `source`. The planner
+ * may not know where in the result the failed fetch belonged, so `path`, when given, must
+ * be the withheld field's.
+ */
+function expectPartial(res: Answer, data: unknown, source: string, fieldPath: Array<string | number>): void {
+  expect(res.status).toBe(200);
+  expect(res.body.data).toEqual(data);
+  expect(res.body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'SOURCE_UNAVAILABLE', source }, ...(res.body.errors?.[0]?.path ? { path: fieldPath } : {}) }]);
+}
+
+const lea = async (as: typeof CLAIRE | typeof JULIEN, url = federation.hubUrl) => hubPost(url, as, LEA);
+
+/** Restarts a subgraph and measures how long the hub takes, from the subgraph being healthy, to answer Claire normally. */
+async function restartAndMeasure(name: 'pmi' | 'ase'): Promise<number> {
+  await federation.restart(name);
+  return timeUntil(async () => JSON.stringify((await lea(CLAIRE)).body) === JSON.stringify(NORMAL), 10_000);
+}
+
+describe('the PMI subgraph killed (SIGKILL)', () => {
+  beforeAll(async () => {
+    expect((await lea(CLAIRE)).body).toEqual(NORMAL);
+    await crash(federation, 'pmi');
+  });
+
+  it('withholds Léa entirely from Claire, whose relationship only PMI can vouch for, naming PMI', async () => {
+    const res = await lea(CLAIRE);
+    expect(res).toEqual({ status: 200, body: { data: { child: null }, errors: [unavailable('PMI', ['child'])] } });
+    expect(JSON.stringify(res.body)).not.toMatch(/Léa|JUDICIAL|2023-04-20/);
+  });
+
+  it('still gives Julien (relationship from ASE) identity and status, with pmiFollowUp null and SOURCE_UNAVAILABLE naming PMI', async () => {
+    const res = await lea(JULIEN);
+    expectPartial(res, { child: { firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' }, pmiFollowUp: null } }, 'PMI', ['child', 'pmiFollowUp']);
+  });
+
+  it('answers normally again within 5 s of PMI being back, without a hub restart', async () => {
+    const hubPid = federation.processes.get('hub')?.child.pid;
+    const recoveryMs = await restartAndMeasure('pmi');
+    process.stdout.write(`subgraph-down: hub recovered ${recoveryMs} ms after PMI was healthy again\n`);
+    expect(recoveryMs).toBeLessThan(5_000);
+    expect(federation.processes.get('hub')?.child.pid).toBe(hubPid);
+  });
+});
+
+describe('the ASE subgraph killed (SIGKILL)', () => {
+  beforeAll(() => crash(federation, 'ase'));
+
+  it('gives Claire what PMI and the hub hold, protectionStatus null with SOURCE_UNAVAILABLE naming ASE', async () => {
+    const res = await lea(CLAIRE);
+    expectPartial(res, { child: { firstName: 'Léa', protectionStatus: null, pmiFollowUp: { since: '2023-04-20' } } }, 'ASE', ['child', 'protectionStatus']);
+  });
+
+  it('answers normally again within 5 s of ASE being back', async () => {
+    const recoveryMs = await restartAndMeasure('ase');
+    process.stdout.write(`subgraph-down: hub recovered ${recoveryMs} ms after ASE was healthy again\n`);
+    expect(recoveryMs).toBeLessThan(5_000);
+  });
+});
+
+describe('a subgraph that accepts connections and never answers (SUBGRAPH_TIMEOUT_MS=1000)', () => {
+  let hanging: Server;
+  const sockets = new Set<Socket>();
+  let twin: Awaited<ReturnType<typeof startTwinHub>>;
+
+  beforeAll(async () => {
+    hanging = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.resume(); // reads the request, never writes a byte back
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const address = hanging.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    twin = await startTwinHub(federation, { PMI_URL: `http://127.0.0.1:${port}/graphql`, SUBGRAPH_TIMEOUT_MS: '1000' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await twin?.stop();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => hanging.close(resolve));
+  });
+
+  it('answers Julien within 1.5 s, pmiFollowUp null with SOURCE_UNAVAILABLE naming PMI', async () => {
+    const started = Date.now();
+    const res = await lea(JULIEN, twin.url);
+    const elapsed = Date.now() - started;
+    process.stdout.write(`subgraph-down: hanging PMI answered in ${elapsed} ms\n`);
+    expectPartial(res, { child: { firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' }, pmiFollowUp: null } }, 'PMI', ['child', 'pmiFollowUp']);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+
+  it('withholds Léa from Claire within 1.5 s, naming PMI', async () => {
+    const started = Date.now();
+    const res = await lea(CLAIRE, twin.url);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(res).toEqual({ status: 200, body: { data: { child: null }, errors: [unavailable('PMI', ['child'])] } });
+  });
+});
