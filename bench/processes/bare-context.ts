@@ -5,13 +5,8 @@ import { Role } from '../../common/src/domain.js';
 import { AuditLog } from '../../gateway/src/audit/audit-log.js';
 import type { Agent } from '../../gateway/src/auth/agent.js';
 import type { HubConfig } from '../../gateway/src/config.js';
-import { createConsentsLoader } from '../../gateway/src/consent/consents.loader.js';
-import type { HubContext } from '../../gateway/src/context.js';
-import { createChildByIdLoader } from '../../gateway/src/directory/child-identity.loader.js';
-import { CareRelationshipsLoader } from '../../gateway/src/facts/care-relationships.loader.js';
+import { createHubContext, type HubContext } from '../../gateway/src/context.js';
 import type { SignedFetch } from '../../gateway/src/federation/signed-fetch.js';
-import { visibleCategories } from '../../gateway/src/policy/rules.js';
-import { createTimelineEventsLoader } from '../../gateway/src/timeline/timeline-events.loader.js';
 
 /** Header a bare gateway takes the agent from, unverified: it has no authentication at all. */
 export const BENCH_AGENT_HEADER = 'x-bench-agent';
@@ -35,28 +30,8 @@ export function agentFromHeader(value: string | string[] | undefined | null): Ag
  * serve the same hub subgraph, so only authentication, the policy and the audit differ.
  */
 export function createBareContextFactory(deps: { config: HubConfig; dataSource: DataSource; fetch: SignedFetch }) {
-  const audit = new AuditLog(deps.dataSource, deps.config.auditChainKey);
-  return (agent: Agent, requestId: string = randomUUID()): HubContext => {
-    const viewer = { agentId: agent.id, role: agent.role, institution: agent.institution };
-    const { config, dataSource, fetch } = deps;
-    return {
-      requestId,
-      agent,
-      viewer,
-      config,
-      dataSource,
-      fetch,
-      audit,
-      relationships: new CareRelationshipsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId }),
-      loaders: {
-        childById: createChildByIdLoader(dataSource),
-        consents: createConsentsLoader(dataSource, agent.role),
-        timelineEvents: createTimelineEventsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId, categories: visibleCategories(agent.role) }),
-      },
-      disclosures: { released: [], withheld: [] },
-      notices: [],
-    };
-  };
+  const shared = { ...deps, audit: new AuditLog(deps.dataSource, deps.config.auditChainKey) };
+  return (agent: Agent, requestId: string = randomUUID()): HubContext => createHubContext(shared, agent, requestId);
 }
 
 export function headerOf(request: IncomingMessage, name: string): string | undefined {

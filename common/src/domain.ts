@@ -49,3 +49,9 @@ export function departementOf(institution: string): string | null {
   const match = /^[A-Z]+-(\d{2,3}|2A|2B)(?:-|$)/.exec(institution);
   return match ? match[1] : null;
 }
+
+/** The shape of every child id (`child-lea`, `child-<uuid>`): anything else names no child. */
+const CHILD_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+export function isChildId(value: string): boolean {
+  return CHILD_ID.test(value);
+}

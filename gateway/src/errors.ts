@@ -32,6 +32,14 @@ export function hubError(code: HubErrorCodeName, message: string, extensions: Re
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
+/**
+ * An error that refuses the whole request, with the HTTP status it deserves (403, 503…).
+ * Apollo reads `extensions.http` into the response head and removes it from the error.
+ */
+export function withHttpStatus(error: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, http: { status } } });
+}
+
 export const forbidden = (operation: string) => hubError('FORBIDDEN', `Your role may not call ${operation}`);
 export const childNotFound = () => hubError('NOT_FOUND', 'Child not found');
 export const sourceUnavailable = (source: string) => hubError('SOURCE_UNAVAILABLE', `The ${source} service is unavailable`, { source });

@@ -9,13 +9,8 @@ import { type RunningHttpServer, serveGraphQL } from '../../common/src/http/serv
 import { createLogger } from '../../common/src/log.js';
 import { AuthenticationError, createTokenVerifier } from './auth/verify-token.js';
 import type { HubConfig } from './config.js';
-import type { HubContext } from './context.js';
-import { createChildByIdLoader } from './directory/child-identity.loader.js';
-import { createConsentsLoader } from './consent/consents.loader.js';
-import { createTimelineEventsLoader } from './timeline/timeline-events.loader.js';
-import { visibleCategories } from './policy/rules.js';
+import { createHubContext, type HubContext } from './context.js';
 import { HUB_ENTITIES, HUB_MIGRATIONS } from './entities.js';
-import { CareRelationshipsLoader } from './facts/care-relationships.loader.js';
 import { createSignedFetch } from './federation/signed-fetch.js';
 import { createBuildService } from './federation/subgraph-data-sources.js';
 import { wrapGatewayExecutor } from './federation/wrap-gateway.js';
@@ -105,26 +100,7 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
         return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentication required' };
       }
     },
-    context: async ({ auth: agent, requestId }) => {
-      const viewer = { agentId: agent.id, role: agent.role, institution: agent.institution };
-      return {
-        requestId,
-        agent,
-        viewer,
-        config,
-        dataSource,
-        fetch,
-        audit,
-        relationships: new CareRelationshipsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId }),
-        loaders: {
-          childById: createChildByIdLoader(dataSource),
-          consents: createConsentsLoader(dataSource, agent.role),
-          timelineEvents: createTimelineEventsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId, categories: visibleCategories(agent.role) }),
-        },
-        disclosures: { released: [], withheld: [] },
-        notices: [],
-      };
-    },
+    context: async ({ auth: agent, requestId }) => createHubContext({ config, dataSource, fetch, audit }, agent, requestId),
   });
   logger.info('hub.started', { url: http.url });
   return {

@@ -20,6 +20,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext, TAuth> {
   /** Runs on the raw request before parsing; a refusal answers with its status and code. */
   authenticate: (request: IncomingMessage, rawBody: string) => Promise<Authentication<TAuth>>;
   context: (args: { request: IncomingMessage; auth: TAuth; requestId: string }) => Promise<TContext>;
+  /** On close, how long requests already accepted may take to finish (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -78,6 +80,8 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
     });
   });
   let closing = false;
+  /** GraphQL requests accepted before closing began and not yet answered. */
+  let inFlight = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -94,6 +98,15 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
     if (request.method !== 'POST' && request.method !== 'GET') {
       return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'Only POST and GET are accepted');
     }
+    inFlight += 1;
+    try {
+      await handleGraphQL(request, response, url);
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const requestId = requestIdOf(request);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     let rawBody = '';
@@ -116,7 +129,8 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
     let body: unknown = undefined;
     if (request.method === 'POST') {
       const contentType = headers.get('content-type') ?? '';
-      if (!contentType.toLowerCase().startsWith('application/json')) {
+      // The media type itself, parameters (charset) aside: `application/jsonx` is not JSON.
+      if (contentType.split(';')[0].trim().toLowerCase() !== 'application/json') {
         return sendError(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
       }
       try {
@@ -126,7 +140,7 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
       }
     }
     const httpResponse = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: url.search, body },
+      httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
       context: () => options.context({ request, auth: auth.value, requestId }),
     });
     for (const [key, value] of httpResponse.headers) response.setHeader(key, value);
@@ -152,7 +166,12 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
     port,
     server,
     close: async () => {
+      // Drain: requests already accepted finish; anything arriving meanwhile (a new
+      // connection, or a keep-alive socket's next request) gets 503 SHUTTING_DOWN rather
+      // than a reset. Then the listener and the idle sockets close.
       closing = true;
+      const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

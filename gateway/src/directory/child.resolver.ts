@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { isChildId } from '../../../common/src/domain.js';
 import { badUserInput } from '../../../common/src/errors.js';
 import type { HubContext } from '../context.js';
 import { childNotFound, sourceUnavailable } from '../errors.js';
 import { ChildIdentity } from './child-identity.entity.js';
 import { RegisterChildInput } from './register-child.input.js';
-
-const CHILD_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 @Resolver(() => ChildIdentity)
 export class ChildResolver {
@@ -17,7 +16,7 @@ export class ChildResolver {
    */
   @Query(() => ChildIdentity, { nullable: true })
   async child(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<ChildIdentity | null> {
-    if (!CHILD_ID.test(id)) throw childNotFound();
+    if (!isChildId(id)) throw childNotFound();
     const [identity, relationship] = await Promise.all([context.loaders.childById.load(id), context.relationships.forChild(id)]);
     if (relationship.kinds.length === 0 && relationship.unavailable.length > 0 && identity) {
       throw sourceUnavailable(relationship.unavailable.join(', '));

@@ -20,6 +20,8 @@ export interface RelationshipDeps {
   urls: Readonly<Record<SubgraphName, string>>;
   viewer: Viewer;
   requestId: string;
+  /** Filled with the institutions that did not answer, for the rest of the request. */
+  unavailable?: Set<SubgraphName>;
 }
 
 function queryFor(name: SubgraphName): string {
@@ -45,7 +47,10 @@ async function askAll(deps: RelationshipDeps, childIds: readonly string[] | null
         });
         return { name, records: data[careRelationshipsFieldName(SOURCE_OF[name])] ?? [], ok: true as const };
       } catch (error) {
-        if (error instanceof SubgraphCallError) return { name, records: [], ok: false as const };
+        if (error instanceof SubgraphCallError) {
+          deps.unavailable?.add(name);
+          return { name, records: [], ok: false as const };
+        }
         throw error;
       }
     }),

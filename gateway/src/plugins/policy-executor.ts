@@ -4,9 +4,11 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { DataCategory } from '../../../common/src/domain.js';
 import type { Logger } from '../../../common/src/log.js';
 import type { HubContext } from '../context.js';
-import { forbidden, hubError, redactionError } from '../errors.js';
+import type { ChildRelationship } from '../facts/care-relationships.loader.js';
+import { isChildId } from '../../../common/src/domain.js';
+import { forbidden, hubError, redactionError, withHttpStatus } from '../errors.js';
 import type { ChildFacts } from '../policy/decide.js';
-import { HELPER_PREFIX } from '../policy/helper-fields.js';
+import { CHILD_ID_ALIAS, HELPER_PREFIX, SUBJECTS_ALIAS } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { redactResult, type RedactionOutcome } from '../policy/redact-result.js';
@@ -19,6 +21,7 @@ import { checkWriteGuards } from './check-write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
 import { rootFields, usesReservedAlias } from './root-fields.js';
 import { normaliseSubgraphError } from './subgraph-errors.js';
+import { findUnstorableInput } from './unstorable-input.js';
 
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
@@ -51,13 +54,15 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
   }
   if (notFound.length > 0) withheld.set('IDENTITY/NOT_FOUND', { category: DataCategory.IDENTITY, reason: 'NOT_FOUND', count: notFound.length });
   const disclosed = [...context.disclosures.released, ...context.disclosures.withheld];
+  // An id that cannot name a child (any text a client typed) is counted, never stored.
+  const askedIds = notFound.filter(isChildId);
   return {
     agentId: context.agent.id,
     role: context.agent.role,
     institution: context.agent.institution,
     operationName,
     operationHash,
-    childIds: [...new Set([...outcome.childIds, ...notFound, ...disclosed.map((entry) => entry.childId)])].sort(),
+    childIds: [...new Set([...outcome.childIds, ...askedIds, ...disclosed.map((entry) => entry.childId)])].sort(),
     released: [...new Set([...outcome.releases, ...context.disclosures.released].map((release) => release.category))].sort(),
     withheld: [...withheld.values()],
   };
@@ -79,11 +84,22 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
       const context = requestContext.context as HubContext;
       const role = context.agent.role;
       const variables = requestContext.request.variables ?? {};
+      // No operation to run (unknown name, several without a name): Apollo answers 400
+      // OPERATION_RESOLUTION_FAILURE from this error. The name asked for is not echoed.
+      if (!requestContext.operation) {
+        return { errors: [new GraphQLError(requestContext.operationName ? 'Unknown operation name' : 'Must provide an operation name when the document has several operations')] };
+      }
+      if (requestContext.operation.operation === 'subscription') {
+        return { errors: [withHttpStatus(new GraphQLError('The hub serves no subscriptions', { extensions: { code: 'BAD_REQUEST' } }), 400)] };
+      }
       // Malformed variables are the client's error: refused here with 400, never forwarded.
       const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
       if (coerced.errors) {
-        if (requestContext.response?.http) requestContext.response.http.status = 400;
-        return { errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } })) };
+        return { errors: coerced.errors.map((error) => withHttpStatus(new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }), 400)) };
+      }
+      const unstorable = findUnstorableInput(requestContext.document, variables);
+      if (unstorable) {
+        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', 'Text must not contain NUL characters', { field: unstorable }), 400)] };
       }
 
       const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
@@ -99,17 +115,20 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
         rewrites.set(cacheKey, rewritten);
       }
       for (const field of rootFields(rewritten.original)) {
-        if (!mayCall(role, field.name)) {
-          if (requestContext.response?.http) requestContext.response.http.status = 403;
-          return { errors: [forbidden(field.name)] };
-        }
+        if (!mayCall(role, field.name)) return { errors: [withHttpStatus(forbidden(field.name), 403)] };
       }
       if (usesReservedAlias(rewritten.original, HELPER_PREFIX)) {
-        return { errors: [hubError('BAD_USER_INPUT', `Aliases starting with ${HELPER_PREFIX} are reserved`, { field: 'query' })] };
+        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', `Aliases starting with ${HELPER_PREFIX} are reserved`, { field: 'query' }), 400)] };
       }
 
-      const guardError = await checkWriteGuards(rewritten.original, variables, context);
-      if (guardError) return { errors: [guardError] };
+      let guardError: GraphQLError | null;
+      try {
+        guardError = await checkWriteGuards(rewritten.original, variables, context);
+      } catch (error) {
+        deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
+        guardError = hubError('SOURCE_UNAVAILABLE', 'A fact needed to check this write could not be read', { source: 'HUB' });
+      }
+      if (guardError) return { errors: [guardError.extensions.code === 'SOURCE_UNAVAILABLE' ? withHttpStatus(guardError, 503) : guardError] };
 
       const operationHash = roleOperationHash(role, requestContext.queryHash);
       const result = await execute({ ...requestContext, document: rewritten.document, operation: rewritten.operation, queryHash: operationHash });
@@ -117,12 +136,26 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
       const childIdsInResult = new Set<string>();
       collectHelperChildIds(result.data, childIdsInResult);
       const ids = [...childIdsInResult];
-      const [relationships, consents] = await Promise.all([context.relationships.forChildren(ids), context.loaders.consents.loadMany(ids)]);
-      const consentsById = new Map(ids.map((id, index) => [id, consents[index]]));
+      let relationships: Map<string, ChildRelationship>;
+      let consentsById: Map<string, ReadonlySet<DataCategory>>;
+      try {
+        const [loadedRelationships, consents] = await Promise.all([context.relationships.forChildren(ids), context.loaders.consents.loadMany(ids)]);
+        relationships = loadedRelationships;
+        consentsById = new Map(
+          ids.map((id, index) => {
+            const consented = consents[index];
+            if (consented instanceof Error) throw consented;
+            return [id, consented];
+          }),
+        );
+      } catch (error) {
+        // The facts a decision needs could not be read: nothing about a child is released.
+        deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
+        return { errors: [withHttpStatus(hubError('SOURCE_UNAVAILABLE', 'The facts needed to decide this release could not be read', { source: 'HUB' }), 503)] };
+      }
       const facts = (childId: string): ChildFacts => {
         const relationship = relationships.get(childId);
         const consented = consentsById.get(childId);
-        if (consented instanceof Error) throw consented;
         return {
           relationship: relationship && relationship.kinds.length > 0 ? 'yes' : relationship && relationship.unavailable.length > 0 ? 'unknown' : 'no',
           consentedCategories: consented ?? new Set(),
@@ -140,7 +173,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
           });
         } catch (error) {
           deps.logger.error('audit.write_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
-          return { errors: [hubError('AUDIT_UNAVAILABLE', 'The release could not be recorded, so nothing is released')] };
+          return { errors: [withHttpStatus(hubError('AUDIT_UNAVAILABLE', 'The release could not be recorded, so nothing is released'), 503)] };
         }
       }
       const errors: Errors = [
@@ -160,7 +193,7 @@ function collectHelperChildIds(value: unknown, into: Set<string>): void {
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, item] of Object.entries(value)) {
-    if (key === '_cpChildId' && typeof item === 'string') into.add(item);
+    if ((key === CHILD_ID_ALIAS || key === SUBJECTS_ALIAS) && typeof item === 'string') into.add(item);
     else collectHelperChildIds(item, into);
   }
 }

@@ -11,7 +11,8 @@ const TYPED_SUBGRAPH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT',
 export function normaliseSubgraphError(error: GraphQLError | GraphQLFormattedError): GraphQLError | GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const serviceName = typeof extensions.serviceName === 'string' ? extensions.serviceName : null;
-  if (!serviceName) return error;
+  // The hub's own subgraph runs in-process: its errors are already the hub's (typed or internal).
+  if (!serviceName || serviceName === 'hub') return error;
   const code = typeof extensions.code === 'string' ? extensions.code : '';
   if (TYPED_SUBGRAPH_CODES.has(code)) return error;
   const source = serviceName.toUpperCase();

@@ -20,6 +20,15 @@ export const CHILD_TYPE = 'Child';
 export const SUBJECT_FIELDS: Readonly<Record<string, string>> = { Concern: 'children' };
 
 /**
+ * Institutional records that name their child by id. Outside a `Child` (a data-entry
+ * mutation's result: `recordHomeVisit { notes }`) the hub reads that id under
+ * SUBJECTS_ALIAS and decides the record's fields for that child.
+ */
+export const SUBJECT_ID_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['CripEvaluation', 'Dossier', 'Measure', 'Placement', 'CourtDecision', 'PmiFollowUp', 'HealthCheck', 'HomeVisit', 'VaccinationStatus', 'ChildcareArrangement'].map((type) => [type, 'childId']),
+);
+
+/**
  * Fields exempt from field-level labelling: the child's opaque key, and the timeline,
  * whose events are each decided by their own category inside its resolver.
  */

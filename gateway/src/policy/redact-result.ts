@@ -79,7 +79,7 @@ export function redactResult(args: {
     if (runtimeType.name === CHILD_TYPE && typeof object[CHILD_ID_ALIAS] === 'string') scope = [object[CHILD_ID_ALIAS] as string];
     else if (Array.isArray(object[SUBJECTS_ALIAS])) {
       scope = (object[SUBJECTS_ALIAS] as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
-    }
+    } else if (typeof object[SUBJECTS_ALIAS] === 'string') scope = [object[SUBJECTS_ALIAS] as string];
     for (const id of scope ?? []) if (scope !== inheritedScope) childIds.add(id);
 
     const result: JsonObject = {};

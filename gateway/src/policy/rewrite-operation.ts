@@ -12,7 +12,7 @@ import {
   type GraphQLCompositeType,
 } from 'graphql';
 import type { DataCategory } from '../../../common/src/domain.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { inlineFragments } from './inline-fragments.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 
@@ -49,13 +49,14 @@ export function rewriteOperation(args: {
   const { schema, labels, forbidden } = args;
   let removedFields = 0;
 
-  const rewrite = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, holder: DataCategory | null): SelectionSetNode => {
+  const rewrite = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, holder: DataCategory | null, underChild: boolean): SelectionSetNode => {
+    const inChild = underChild || parentType.name === CHILD_TYPE;
     const selections: SelectionNode[] = [];
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
         if (!type || !isCompositeType(type)) continue;
-        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, type, holder) });
+        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, type, holder, underChild) });
         continue;
       }
       if (selection.kind !== Kind.FIELD) continue;
@@ -71,7 +72,7 @@ export function rewriteOperation(args: {
       const field = parentType.getFields()[selection.name.value];
       const fieldType = field ? getNamedType(field.type) : undefined;
       if (selection.selectionSet && fieldType && isCompositeType(fieldType)) {
-        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, fieldType, category) });
+        selections.push({ ...selection, selectionSet: rewrite(selection.selectionSet, fieldType, category, inChild) });
       } else {
         selections.push(selection);
       }
@@ -79,6 +80,7 @@ export function rewriteOperation(args: {
     if (parentType.name === CHILD_TYPE) selections.push(aliased(CHILD_ID_ALIAS, 'id'));
     const subjectField = SUBJECT_FIELDS[parentType.name];
     if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+    else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
     // A selection set emptied by the removal keeps one harmless field so the operation stays valid.
     if (selections.length === 0) selections.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
@@ -88,6 +90,6 @@ export function rewriteOperation(args: {
   const original = inlineFragments(args.document, args.operation);
   const rootType = schema.getRootType(original.operation);
   if (!rootType) throw new Error(`Schema has no ${original.operation} type`);
-  const operation: OperationDefinitionNode = { ...original, selectionSet: rewrite(original.selectionSet, rootType, null) };
+  const operation: OperationDefinitionNode = { ...original, selectionSet: rewrite(original.selectionSet, rootType, null, false) };
   return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields };
 }

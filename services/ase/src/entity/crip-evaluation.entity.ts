@@ -36,6 +36,9 @@ export class CripEvaluation {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.PROTECTION_DETAILS)
   @Index()
   @Column({ name: 'child_id', type: 'text' })
   childId: string;

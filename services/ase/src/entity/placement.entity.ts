@@ -21,6 +21,9 @@ export class Placement {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.PLACEMENT_LOCATION)
   @Index()
   @Column({ name: 'child_id', type: 'text' })
   childId: string;

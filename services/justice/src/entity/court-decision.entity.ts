@@ -33,6 +33,9 @@ export class CourtDecision {
   @Column({ name: 'case_id', type: 'text' })
   caseId: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.COURT_DECISION)
   @Index()
   @Column({ name: 'child_id', type: 'text' })
   childId: string;

@@ -22,6 +22,9 @@ export class FollowUp {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.HEALTH_FOLLOW_UP)
   @Index()
   @Column({ name: 'child_id', type: 'text' })
   childId: string;

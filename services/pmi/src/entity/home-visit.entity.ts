@@ -17,6 +17,9 @@ export class HomeVisit {
   @Column({ name: 'follow_up_id', type: 'text' })
   followUpId: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.HEALTH_DETAILS)
   @Index()
   @Column({ name: 'child_id', type: 'text' })
   childId: string;

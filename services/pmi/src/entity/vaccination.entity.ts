@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DataCategory } from '../../../../common/src/domain.js';
 import { Category } from '../../../../common/src/federation/category.js';
@@ -15,6 +15,9 @@ registerEnumType(VaccinationState, { name: 'VaccinationState' });
 @ObjectType('VaccinationStatus')
 @Entity({ name: 'vaccination' })
 export class Vaccination {
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.HEALTH_DETAILS)
   @PrimaryColumn({ name: 'child_id', type: 'text' })
   childId: string;
 

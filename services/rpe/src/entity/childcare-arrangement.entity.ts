@@ -13,6 +13,9 @@ export class ChildcareArrangement {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
+  /** The child this record is about: the hub decides its release for that child. */
+  @Field(() => ID, { description: 'The child this record is about' })
+  @Category(DataCategory.CHILDCARE)
   @Column({ name: 'child_id', type: 'text' })
   childId: string;
 

@@ -1,0 +1,49 @@
+import { BREAK, type DocumentNode, visit } from 'graphql';
+
+/**
+ * PostgreSQL text cannot hold U+0000: such a string would fail deep inside an institution's
+ * database (or the audit log) and look like an outage. It is refused at the door instead,
+ * as the client's error.
+ */
+const NUL = '\u0000';
+
+/** Iterative (a client may nest JSON 100,000 deep): the path of the first string with a NUL. */
+function nulPathIn(root: unknown, rootPath: string): string | null {
+  const pending: Array<[unknown, string]> = [[root, rootPath]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes(NUL)) return path;
+        pending.push([item, `${path}.${key}`]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the request carries a NUL character: `input.notes` for a variable's value, the
+ * argument's name for a literal in the document. Null when there is none.
+ */
+export function findUnstorableInput(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  for (const [name, value] of Object.entries(variables)) {
+    const found = nulPathIn(value, name);
+    if (found) return found;
+  }
+  let argument = 'query';
+  let found: string | null = null;
+  visit(document, {
+    Argument: { enter: (node) => void (argument = node.name.value) },
+    StringValue: (node) => {
+      if (!node.value.includes(NUL)) return undefined;
+      found = argument;
+      return BREAK;
+    },
+  });
+  return found;
+}
