@@ -81,3 +81,26 @@ describe('createTokenVerifier: acceptance', () => {
     expect(await reasonOf(verify(`Bearer ${token}`))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
   });
 });
+
+describe('createTokenVerifier: verified tokens remembered', () => {
+  const t = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a remembered token once its exp has passed', async () => {
+    const strict = createTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES256'], jwksFile, jwksUrl: undefined, clockToleranceSeconds: 0 });
+    const exp = t() + 1;
+    const token = `Bearer ${await sign(kit, { claims: { exp } })}`;
+    await expect(strict(token)).resolves.toEqual(CLAIRE);
+    await expect(strict(token)).resolves.toEqual(CLAIRE);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    expect(await reasonOf(strict(token))).toBe('ERR_JWT_EXPIRED');
+  });
+
+  it('does not let a remembered token vouch for a tampered copy of it', async () => {
+    const token = await sign(kit);
+    await expect(verify(`Bearer ${token}`)).resolves.toEqual(CLAIRE);
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, role: 'ASE_MANAGER' })).toString('base64url'), signature].join('.');
+    expect(await reasonOf(verify(`Bearer ${tampered}`))).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  });
+});

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Source, type Viewer } from '../../../common/src/domain.js';
+import { Role, Source, type Viewer } from '../../../common/src/domain.js';
 import { careRelationshipsFieldName, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../config.js';
 import type { SignedFetch } from '../federation/signed-fetch.js';
@@ -31,10 +31,27 @@ function queryFor(name: SubgraphName): string {
 }
 const QUERIES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, queryFor(name)])) as Record<SubgraphName, string>;
 
-/** Asks the four institutions at once; one call each, whatever the number of children. */
+/**
+ * The institutions that can vouch for a relationship of each role (see each subgraph's
+ * relationships.ts). Only those are asked: an institution that never relates this role to
+ * a child is not called, and its outage does not make the relationship unknown. A role left
+ * out here has no relationship at all, which fails closed.
+ */
+export const RELATIONSHIP_SOURCES: Readonly<Record<Role, readonly SubgraphName[]>> = {
+  [Role.PMI_NURSE]: ['pmi'],
+  [Role.PMI_DOCTOR]: ['pmi'],
+  [Role.RPE_COORDINATOR]: ['rpe'],
+  [Role.ASE_REFERENT]: ['ase'],
+  [Role.ASE_MANAGER]: ['ase', 'rpe'],
+  [Role.CRIP_EVALUATOR]: ['ase', 'rpe'],
+  [Role.JUDGE]: ['justice'],
+  [Role.DPO]: [],
+};
+
+/** Asks the role's institutions at once; one call each, whatever the number of children. */
 async function askAll(deps: RelationshipDeps, childIds: readonly string[] | null) {
   return Promise.all(
-    SUBGRAPH_NAMES.map(async (name) => {
+    RELATIONSHIP_SOURCES[deps.viewer.role].map(async (name) => {
       try {
         const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
           fetch: deps.fetch,
