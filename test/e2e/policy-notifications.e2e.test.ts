@@ -3,8 +3,9 @@ import { startTestFederation, type TestFederation } from '../support/in-process-
 import type { DemoAgentId } from '../support/tokens';
 
 /**
- * The A* cells: every release of a child's PROTECTION_STATUS to a PMI viewer tells the
- * child's ASE référent who looked, when and from where (DESIGN.md, after the table).
+ * The A* cells: every release of a child's PROTECTION_STATUS to a non-ASE viewer (PMI, the
+ * judge) tells the child's ASE référent who looked, when and from where (DESIGN.md, after
+ * the table).
  */
 let federation: TestFederation;
 beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('accessNotifications', () => {
   it.each([
     ['Claire reads Léa’s status', 'agent-pmi-claire', 'child-lea', [{ childId: 'child-lea', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Claire Dubois', institution: 'PMI-75' } }]],
     ['Hugo reads Inès’s status', 'agent-pmi-hugo', 'child-ines', [{ childId: 'child-ines', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Hugo Lefèvre', institution: 'PMI-75' } }]],
+    ['Hélène reads Léa’s status (the judge: not ASE)', 'agent-tj-helene', 'child-lea', [{ childId: 'child-lea', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Hélène Girard', institution: 'TJ-PARIS' } }]],
     ['Claire reads Noah’s status (Noah has no référent)', 'agent-pmi-claire', 'child-noah', []],
     ['Julien reads Léa’s status himself (an ASE viewer)', JULIEN, 'child-lea', []],
     ['Nathalie reads Léa’s status (an ASE viewer)', 'agent-ase-nathalie', 'child-lea', []],

@@ -26,7 +26,7 @@ describe('structured request logs', () => {
     const response = await fetch(federation.hubUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('agent-ase-julien')}`, [REQUEST_ID_HEADER]: requestId },
-      body: JSON.stringify({ query: 'query LeaFile { child(id: "child-lea") { firstName protectionStatus { level } courtDecisions { content } } }', operationName: 'LeaFile' }),
+      body: JSON.stringify({ query: 'query LeaFile { child(id: "child-lea") { firstName protectionStatus { level } courtDecisions { content } pmiFollowUp { since } childcare { startDate } } }', operationName: 'LeaFile' }),
     });
     expect(response.headers.get(REQUEST_ID_HEADER)).toBe(requestId);
     expect(((await response.json()) as { data: { child: { firstName: string } } }).data.child.firstName).toBe('Léa');
@@ -37,7 +37,7 @@ describe('structured request logs', () => {
     expect(hub).toEqual([
       expect.objectContaining({ level: 'info', agentId: 'agent-ase-julien', role: 'ASE_REFERENT', operationName: 'LeaFile', durationMs: expect.any(Number), status: 200, outcome: 'ok' }),
     ]);
-    // The hub asked ASE and justice for data and every institution for relationships.
+    // The hub asked ASE for the relationship and each institution for its part of the file.
     expect(new Set(mine.map((entry) => entry.service))).toEqual(new Set(['hub', 'ase', 'pmi', 'rpe', 'justice']));
     for (const line of lines) for (const word of PERSONAL) expect({ line, contains: line.includes(word) }).toEqual({ line, contains: false });
   });

@@ -1,4 +1,5 @@
 import {
+  type FieldNode,
   getNamedType,
   type GraphQLCompositeType,
   type GraphQLObjectType,
@@ -65,6 +66,23 @@ export function redactResult(args: {
     return { permit: true, notify };
   };
 
+  // Every object of a list shares its selection: fields are collected once per (selection,
+  // type) and merged sub-selections built once per field, not once per object.
+  const collected = new WeakMap<SelectionSetNode, Map<string, ReturnType<typeof collectFields>>>();
+  const fieldsOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode) => {
+    let byType = collected.get(selectionSet);
+    if (!byType) collected.set(selectionSet, (byType = new Map()));
+    let fields = byType.get(runtimeType.name);
+    if (!fields) byType.set(runtimeType.name, (fields = collectFields(schema, {}, args.variables, runtimeType, selectionSet)));
+    return fields;
+  };
+  const merged = new WeakMap<readonly FieldNode[], SelectionSetNode>();
+  const subSelectionOf = (nodes: readonly FieldNode[]): SelectionSetNode => {
+    let selectionSet = merged.get(nodes);
+    if (!selectionSet) merged.set(nodes, (selectionSet = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) }));
+    return selectionSet;
+  };
+
   const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: Path): unknown => {
     if (value === null || value === undefined) return value;
     if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, [...path, index]));
@@ -83,7 +101,7 @@ export function redactResult(args: {
     for (const id of scope ?? []) if (scope !== inheritedScope) childIds.add(id);
 
     const result: JsonObject = {};
-    const fields = collectFields(schema, {}, args.variables, runtimeType, selectionSet);
+    const fields = fieldsOf(runtimeType, selectionSet);
     for (const [responseKey, nodes] of fields) {
       const fieldName = nodes[0].name.value;
       const fieldPath = [...path, responseKey];
@@ -110,9 +128,9 @@ export function redactResult(args: {
       if (!(responseKey in object)) continue;
       const fieldType = runtimeType.getFields()[fieldName];
       const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
-      const subSelections = nodes.flatMap((node) => node.selectionSet?.selections ?? []);
-      if (namedType && isCompositeType(namedType) && subSelections.length > 0) {
-        result[responseKey] = walkValue(object[responseKey], namedType, { kind: Kind.SELECTION_SET, selections: subSelections }, scope, category, fieldPath);
+      const subSelection = subSelectionOf(nodes);
+      if (namedType && isCompositeType(namedType) && subSelection.selections.length > 0) {
+        result[responseKey] = walkValue(object[responseKey], namedType, subSelection, scope, category, fieldPath);
       } else {
         result[responseKey] = object[responseKey];
       }

@@ -12,11 +12,16 @@ export type Rule = 'A' | 'A*' | 'C' | 'D';
 const R = Role;
 const COLUMNS = [R.PMI_NURSE, R.PMI_DOCTOR, R.RPE_COORDINATOR, R.ASE_REFERENT, R.ASE_MANAGER, R.CRIP_EVALUATOR, R.JUDGE, R.DPO] as const;
 
-/** The table exactly as DESIGN.md writes it: one row per category, columns in `COLUMNS` order. */
+/**
+ * The table as DESIGN.md writes it, one row per category, columns in `COLUMNS` order; one
+ * reading added where the text is more precise than the drawing (PROTECTION_STATUS, JUDGE).
+ */
 const TABLE: Record<DataCategory, readonly [Rule, Rule, Rule, Rule, Rule, Rule, Rule, Rule]> = {
   //                                      NURSE DOCTOR RPE  REF  MGR  CRIP JUDGE DPO
   [DataCategory.IDENTITY]:               ['A',  'A',  'A', 'A', 'A', 'A', 'A', 'D'],
-  [DataCategory.PROTECTION_STATUS]:      ['A*', 'A*', 'D', 'A', 'A', 'A', 'A', 'D'],
+  // JUDGE is A* too: the footnote (and issue 3) say every release of PROTECTION_STATUS to a
+  // *non-ASE* viewer notifies the référent; the drawn table stars only the PMI columns.
+  [DataCategory.PROTECTION_STATUS]:      ['A*', 'A*', 'D', 'A', 'A', 'A', 'A*', 'D'],
   [DataCategory.PROTECTION_DETAILS]:     ['C',  'C',  'D', 'A', 'A', 'A', 'A', 'D'],
   [DataCategory.PLACEMENT_LOCATION]:     ['D',  'D',  'D', 'A', 'A', 'D', 'A', 'D'],
   [DataCategory.HEALTH_FOLLOW_UP]:       ['A',  'A',  'D', 'A', 'A', 'A', 'A', 'D'],
