@@ -16,7 +16,7 @@ import { createBuildService } from './federation/subgraph-data-sources.js';
 import { wrapGatewayExecutor } from './federation/wrap-gateway.js';
 import { buildHubSchema } from './hub-subgraph/schema.js';
 import { createHubFormatError } from './plugins/format-error.js';
-import { requestLogPlugin } from './plugins/request-log.plugin.js';
+import { requestLogPlugin } from '../../common/src/http/request-log.plugin.js';
 import { requestLimitProtections } from './limits/request-limits.js';
 import { readTrustedOperations, trustedOperationsPlugin } from './trusted/trusted-operations.plugin.js';
 import { createPolicyExecutor } from './plugins/policy-executor.js';
@@ -77,7 +77,7 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
-      requestLogPlugin(logger),
+      requestLogPlugin<HubContext>(logger, (context) => ({ requestId: context.requestId, agentId: context.agent.id, role: context.agent.role })),
       ...limits.plugins,
       ...(config.trustedOperations === 'enforce' ? [trustedOperationsPlugin(readTrustedOperations(config.trustedOperationsFile))] : []),
     ],

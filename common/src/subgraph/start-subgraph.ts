@@ -7,7 +7,7 @@ import type { Viewer } from '../domain.js';
 import { type RunningHttpServer, serveGraphQL } from '../http/serve-graphql.js';
 import { createLogger } from '../log.js';
 import { createSubgraphFormatError } from './format-error.js';
-import { subgraphRequestLogPlugin } from './request-log.plugin.js';
+import { requestLogPlugin } from '../http/request-log.plugin.js';
 import type { SubgraphConfig } from './subgraph-config.js';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition.js';
 
@@ -52,7 +52,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     formatError: createSubgraphFormatError(logger),
     // Traces would carry timings and error details to whoever asks for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), subgraphRequestLogPlugin(logger)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger, (context) => ({ requestId: context.requestId, agentId: context.viewer?.agentId ?? null }))],
   });
   await apollo.start();
   const http = await serveGraphQL({

@@ -1,12 +1,13 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '../../../common/src/log.js';
-import type { HubContext } from '../context.js';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Logger } from '../log.js';
 
 /**
- * One JSON log line per GraphQL request: request id, agent, role, operation name, duration
- * and outcome (the error codes, never messages or data).
+ * One JSON log line per GraphQL request: who asked (`describe`: request id, agent, role),
+ * operation name, duration, HTTP status and outcome (the error codes, never messages or
+ * data). The hub and every subgraph log under the same request id, so one client request
+ * can be followed across all of them.
  */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<HubContext> {
+export function requestLogPlugin<TContext extends BaseContext>(logger: Logger, describe: (context: TContext) => Record<string, unknown>): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -15,9 +16,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<HubContext>
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')))].sort();
           logger.info('request', {
-            requestId: contextValue.requestId,
-            agentId: contextValue.agent.id,
-            role: contextValue.agent.role,
+            ...describe(contextValue),
             operationName: operationName ?? null,
             durationMs: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000,
             status: response.http.status ?? 200,
