@@ -1,41 +1,18 @@
 /**
- * The test's own ORACLE of the disclosure policy: DESIGN.md's rules table and the demo
- * scenario's care relationships, transcribed by hand. Deliberately independent of
+ * The test's own ORACLE of the disclosure policy: DESIGN.md's rules table (shared with the
+ * load test's oracle) and the demo scenario's care relationships, transcribed by hand. Deliberately independent of
  * gateway/src/policy, so that a mistake there cannot hide in the expectation too.
  */
+import { cell, type Role } from '../../load/oracle';
 import type { DemoAgentId } from '../support/tokens';
 
-export type Role = 'PMI_NURSE' | 'PMI_DOCTOR' | 'RPE_COORDINATOR' | 'ASE_REFERENT' | 'ASE_MANAGER' | 'CRIP_EVALUATOR' | 'JUDGE' | 'DPO';
+export type { Role };
 export type Rule = 'A' | 'C' | 'D';
 export type ChildId = 'child-lea' | 'child-noah' | 'child-ines' | 'child-sacha';
 
-const COLUMNS: Role[] = ['PMI_NURSE', 'PMI_DOCTOR', 'RPE_COORDINATOR', 'ASE_REFERENT', 'ASE_MANAGER', 'CRIP_EVALUATOR', 'JUDGE', 'DPO'];
-
-// DESIGN.md "Disclosure policy", row by row (A* is A here: the notification is tested apart).
-const TABLE_TEXT = `
-  IDENTITY               A A A A A A A D
-  PROTECTION_STATUS      A A D A A A A D
-  PROTECTION_DETAILS     C C D A A A A D
-  PLACEMENT_LOCATION     D D D A A D A D
-  HEALTH_FOLLOW_UP       A A D A A A A D
-  HEALTH_DETAILS         A A D C C C C D
-  CHILDCARE              C C A A A A A D
-  CONCERN                D D A A A A A D
-  COURT_DECISION         D D D A A A A D
-  COURT_DECISION_CONTENT D D D A A D A D
-  REPORTER_IDENTITY      D D A D A A D D`;
-
-const TABLE = new Map<string, Rule[]>(
-  TABLE_TEXT.trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .map(([category, ...cells]) => [category, cells as Rule[]]),
-);
-
+/** DESIGN.md's table as load/oracle.ts transcribes it (one transcription for every oracle). */
 export function rule(category: string, role: Role): Rule {
-  const cells = TABLE.get(category);
-  if (!cells) throw new Error(`oracle: unknown category ${category}`);
-  return cells[COLUMNS.indexOf(role)];
+  return cell(role, category);
 }
 
 export interface DemoAgent { id: DemoAgentId; role: Role; name: string; institution: string }
