@@ -54,3 +54,18 @@ const REDACTION_MESSAGES: Record<RedactionCode, string> = {
 export function redactionError(code: RedactionCode, category: DataCategory, path: readonly (string | number)[]): GraphQLError {
   return new GraphQLError(REDACTION_MESSAGES[code], { path, extensions: { code, category } });
 }
+
+/**
+ * One error per redacted field (a list of 100 children can withhold hundreds). Built without
+ * a stack trace: it is never shown (includeStacktraceInErrorResponses is off) and capturing
+ * it was most of the cost of building the error.
+ */
+export function redactionErrors(redactions: ReadonlyArray<{ code: RedactionCode; category: DataCategory; path: readonly (string | number)[] }>): GraphQLError[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return redactions.map((redaction) => redactionError(redaction.code, redaction.category, redaction.path));
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -22,6 +22,7 @@ import { readTrustedOperations, trustedOperationsPlugin } from './trusted/truste
 import { createPolicyExecutor } from './plugins/policy-executor.js';
 import { labelsFromSupergraph } from './policy/labels.js';
 import { AuditLog } from './audit/audit-log.js';
+import { ReleaseRecorder } from './audit/release-recorder.js';
 
 /** Applies the hub's migrations as the database owner, then lets go of that connection. */
 export async function migrateHubDatabase(ownerUrl: string): Promise<void> {
@@ -62,7 +63,8 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
     buildService: createBuildService({ hubSchema: await buildHubSchema(), urls: config.subgraphUrls, fetch }),
   });
   const limits = requestLimitProtections(config.limits);
-  const policy = createPolicyExecutor({ labels: labelsFromSupergraph(supergraphSdl), audit, logger });
+  const releases = new ReleaseRecorder(dataSource, config.auditChainKey);
+  const policy = createPolicyExecutor({ labels: labelsFromSupergraph(supergraphSdl), releases, logger });
   const apollo = new ApolloServer<HubContext>({
     gateway: wrapGatewayExecutor(gateway, policy),
     introspection: config.mode === 'development',

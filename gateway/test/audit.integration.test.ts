@@ -10,6 +10,7 @@ import { HubRuntimeRoleConsentNotifications1732300002000 } from '../migrations/1
 import { GENESIS_HASH } from '../src/audit/audit-chain';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { type AuditRecord, AuditLog } from '../src/audit/audit-log';
+import { type ReleaseRecord, ReleaseRecorder } from '../src/audit/release-recorder';
 
 const KEY = 'integration-test-audit-chain-key-0123456789';
 const MIGRATIONS = [InitHubDirectory1732300001000, HubRuntimeRoleConsentNotifications1732300002000, AuditLog1732300003000];
@@ -197,6 +198,95 @@ describe('AuditLog: several hub processes appending at once', () => {
       await Promise.all([first.destroy(), second.destroy()]);
       await database.drop();
     }
+  });
+});
+
+describe('ReleaseRecorder: group commit of audit entries and notifications', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let first: DataSource;
+  let second: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase('audit_group');
+    await ensureRuntimeRole(database.url);
+    first = await openAndMigrate(hubDataSource(database.url));
+    second = await openAndMigrate(hubDataSource(database.url));
+  });
+  afterAll(async () => {
+    await Promise.all([first.destroy(), second.destroy()]);
+    await database.drop();
+  });
+
+  const viewer = { id: 'agent-nurse', name: 'Infirmière fictive', role: Role.PMI_NURSE, institution: 'PMI-75' };
+  const release = (agentId: string, childId: string, notify = false): ReleaseRecord => ({
+    audit: record(agentId, [childId]),
+    notifications: notify ? [{ viewer, childId, category: DataCategory.PROTECTION_STATUS }] : [],
+  });
+  /** A clock that moves one minute per batch: the distinct `at` of a run count its statements. */
+  const batchClock = (start: number) => {
+    let minute = start;
+    return () => T((minute += 1));
+  };
+  const batchesOf = async (agentId: string) =>
+    (await first.query('SELECT count(DISTINCT at)::int AS batches, count(*)::int AS entries FROM audit_entry WHERE agent_id = $1', [agentId]))[0];
+
+  it('writes the responses that arrive during a write together, in chain order', async () => {
+    const recorder = new ReleaseRecorder(first, KEY, { now: batchClock(0) });
+    await Promise.all(Array.from({ length: 60 }, (_, n) => recorder.record(release('agent-burst', `child-${n}`))));
+    // The first write starts at once, alone; the 59 that queued behind it share the next.
+    expect(await batchesOf('agent-burst')).toEqual({ batches: 2, entries: 60 });
+    const order = await first.query("SELECT child_ids[1] AS child FROM audit_entry WHERE agent_id = 'agent-burst' ORDER BY seq");
+    expect(order.map((row: { child: string }) => row.child)).toEqual(Array.from({ length: 60 }, (_, n) => `child-${n}`));
+    expect(await new AuditLog(first, KEY).verify()).toMatchObject({ ok: true, checkedEntries: 60 });
+  });
+
+  it('caps a batch at maxBatch responses', async () => {
+    const recorder = new ReleaseRecorder(first, KEY, { maxBatch: 10, now: batchClock(100) });
+    await Promise.all(Array.from({ length: 60 }, (_, n) => recorder.record(release('agent-capped', `child-${n}`))));
+    expect(await batchesOf('agent-capped')).toEqual({ batches: 1 + 6, entries: 60 });
+  });
+
+  it('writes the référent notifications with the entries', async () => {
+    const recorder = new ReleaseRecorder(first, KEY);
+    await Promise.all([recorder.record(release('agent-nurse', 'child-n1', true)), recorder.record(release('agent-nurse', 'child-n2', true)), recorder.record(release('agent-nurse', 'child-n3'))]);
+    expect(await first.query("SELECT child_id, category, viewer_name, viewer_role, viewer_institution, read_at FROM access_notification WHERE viewer_agent_id = 'agent-nurse' ORDER BY child_id")).toEqual([
+      { child_id: 'child-n1', category: 'PROTECTION_STATUS', viewer_name: 'Infirmière fictive', viewer_role: 'PMI_NURSE', viewer_institution: 'PMI-75', read_at: null },
+      { child_id: 'child-n2', category: 'PROTECTION_STATUS', viewer_name: 'Infirmière fictive', viewer_role: 'PMI_NURSE', viewer_institution: 'PMI-75', read_at: null },
+    ]);
+    expect((await batchesOf('agent-nurse')).entries).toBe(3);
+  });
+
+  it('rejects every response of a batch that cannot be written, writes none of it, and goes on', async () => {
+    const recorder = new ReleaseRecorder(first, KEY);
+    const before = (await batchesOf('agent-failed')).entries;
+    const blocker = recorder.record(release('agent-failed', 'child-f0'));
+    // PostgreSQL refuses NUL in text: this batch (and every response in it) fails.
+    const batch = [recorder.record(release('agent-failed', 'child-f1', true)), recorder.record({ ...release('agent-failed', 'child-f2'), audit: record('agent-failed', ['child-f2'], { institution: 'bad\u0000' }) })];
+    await blocker;
+    expect(await Promise.allSettled(batch)).toEqual([expect.objectContaining({ status: 'rejected' }), expect.objectContaining({ status: 'rejected' })]);
+    expect((await batchesOf('agent-failed')).entries).toBe(before + 1);
+    expect(await first.query("SELECT count(*)::int AS n FROM access_notification WHERE child_id = 'child-f1'")).toEqual([{ n: 0 }]);
+    await recorder.record(release('agent-failed', 'child-f3'));
+    expect((await batchesOf('agent-failed')).entries).toBe(before + 2);
+    expect(await new AuditLog(first, KEY).verify()).toMatchObject({ ok: true });
+  });
+
+  it('keeps one chain when two processes and a locked appender write at once', async () => {
+    const recorders = [new ReleaseRecorder(first, KEY), new ReleaseRecorder(second, KEY)];
+    const locked = new AuditLog(second, KEY);
+    const before = (await new AuditLog(first, KEY).verify()).checkedEntries;
+    // Rounds: after the first, each recorder chains from a head the others have moved.
+    for (let round = 0; round < 4; round += 1) {
+      await Promise.all([
+        ...recorders.flatMap((recorder, process) => Array.from({ length: 25 }, (_, n) => recorder.record(release(`agent-p${process}`, `child-${round}-${n}`)))),
+        ...Array.from({ length: 5 }, (_, n) => locked.append(record('agent-locked', [`child-${round}-${n}`]))),
+      ]);
+    }
+    expect(await new AuditLog(first, KEY).verify()).toEqual({ ok: true, checkedEntries: before + 4 * 55, firstBrokenEntryId: null, tailMissing: false });
+    expect(await first.query("SELECT agent_id, count(*)::int AS count FROM audit_entry WHERE agent_id IN ('agent-p0', 'agent-p1', 'agent-locked') GROUP BY agent_id ORDER BY agent_id")).toEqual([
+      { agent_id: 'agent-locked', count: 20 },
+      { agent_id: 'agent-p0', count: 100 },
+      { agent_id: 'agent-p1', count: 100 },
+    ]);
   });
 });
 

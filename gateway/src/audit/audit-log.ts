@@ -65,6 +65,97 @@ function toChainEntry(entry: AuditEntry): ChainEntry {
   };
 }
 
+/** An entry ready to insert: its content, chained after `prevHash`. */
+export interface ChainedRow {
+  content: ChainContent;
+  prevHash: string;
+  hash: string;
+}
+
+/** Chains `records`, in order, after `prevHash`, all stamped `at`. Pure. */
+export function chainRecords(chainKey: string, prevHash: string, records: readonly AuditRecord[], at: Date): ChainedRow[] {
+  let previous = prevHash;
+  return records.map((record) => {
+    const content: ChainContent = {
+      id: randomUUID(),
+      at,
+      agentId: record.agentId,
+      role: record.role,
+      institution: record.institution,
+      operationName: record.operationName,
+      operationHash: record.operationHash,
+      childIds: distinctSorted(record.childIds),
+      released: distinctSorted(record.released),
+      withheld: record.withheld.map(({ category, reason, count }) => ({ category, reason, count })),
+    };
+    const row = { content, prevHash: previous, hash: chainHash(chainKey, previous, content) };
+    previous = row.hash;
+    return row;
+  });
+}
+
+/**
+ * `(columns) VALUES (…), (…)` for `rows`, their values pushed onto `params`. Rows are listed
+ * in chain order, so the identity `seq` numbers them in that order.
+ */
+export function auditValues(rows: readonly ChainedRow[], params: unknown[]): string {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const tuples = rows.map(
+    ({ content, prevHash, hash }) =>
+      `(${p(content.id)}, ${p(content.at)}, ${p(content.agentId)}, ${p(content.role)}, ${p(content.institution)}, ${p(content.operationName)}, ${p(content.operationHash)}, ` +
+      `${p(content.childIds)}::text[], ${p(content.released)}::text[], ${p(JSON.stringify(content.withheld))}::jsonb, ${p(prevHash)}, ${p(hash)})`,
+  );
+  return `(id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash) VALUES ${tuples.join(', ')}`;
+}
+
+/** The newest entry's hash, or the genesis hash of an empty log. */
+export async function readHeadHash(manager: EntityManager): Promise<string> {
+  const last: Array<{ hash: string }> = await manager.query('SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+  return last.length > 0 ? last[0].hash : GENESIS_HASH;
+}
+
+/** A unique violation on the chain: another writer appended after the head this one read. */
+export const isChainConflict = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
+
+/** Builds the statement that writes `rows` (and whatever goes with them), pushing its values. */
+export type AppendStatement = (rows: readonly ChainedRow[], params: unknown[]) => string;
+export const insertEntries: AppendStatement = (rows, params) => `INSERT INTO audit_entry ${auditValues(rows, params)}`;
+
+/** Attempts under the lock before a write is reported failed. */
+const LOCKED_ATTEMPTS = 5;
+
+/**
+ * Appends `records` in `manager`'s transaction, under the lock that serialises appends across
+ * hub processes (held until that transaction ends): reads the head, chains, writes. Writers
+ * that take no lock (a `ReleaseRecorder` chaining from the head it remembers) can still get
+ * in first; the unique `prev_hash` then refuses this write, which is retried from a savepoint
+ * after reading the new head, a bounded number of times.
+ */
+export async function appendUnderLock(manager: EntityManager, chainKey: string, records: readonly AuditRecord[], at: Date, statement: AppendStatement = insertEntries): Promise<ChainedRow[]> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+  for (let attempt = 1; ; attempt += 1) {
+    const rows = chainRecords(chainKey, await readHeadHash(manager), records, at);
+    const params: unknown[] = [];
+    const sql = statement(rows, params);
+    if (attempt === LOCKED_ATTEMPTS) {
+      await manager.query(sql, params);
+      return rows;
+    }
+    await manager.query('SAVEPOINT audit_append');
+    try {
+      await manager.query(sql, params);
+      await manager.query('RELEASE SAVEPOINT audit_append');
+      return rows;
+    } catch (error) {
+      if (!isChainConflict(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT audit_append');
+    }
+  }
+}
+
 /** The hub's append-only, hash-chained audit log (DESIGN.md, "Enforcement"). */
 export class AuditLog {
   private readonly now: () => Date;
@@ -92,41 +183,8 @@ export class AuditLog {
   }
 
   private async appendIn(manager: EntityManager, record: AuditRecord): Promise<string> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-    const last: Array<{ hash: string }> = await manager.query('SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
-    const prevHash = last.length > 0 ? last[0].hash : GENESIS_HASH;
-    const content: ChainContent = {
-      id: randomUUID(),
-      at: this.now(),
-      agentId: record.agentId,
-      role: record.role,
-      institution: record.institution,
-      operationName: record.operationName,
-      operationHash: record.operationHash,
-      childIds: distinctSorted(record.childIds),
-      released: distinctSorted(record.released),
-      withheld: record.withheld.map(({ category, reason, count }) => ({ category, reason, count })),
-    };
-    const hash = chainHash(this.chainKey, prevHash, content);
-    await manager.query(
-      `INSERT INTO audit_entry (id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-      [
-        content.id,
-        content.at,
-        content.agentId,
-        content.role,
-        content.institution,
-        content.operationName,
-        content.operationHash,
-        content.childIds,
-        content.released,
-        JSON.stringify(content.withheld),
-        prevHash,
-        hash,
-      ],
-    );
-    return content.id;
+    const [row] = await appendUnderLock(manager, this.chainKey, [record], this.now());
+    return row.content.id;
   }
 
   /**

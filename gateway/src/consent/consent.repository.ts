@@ -1,9 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 
+// Built once: constructing an Intl.DateTimeFormat costs more than a consent lookup.
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Paris, `YYYY-MM-DD`: consents are given for calendar days there. */
 export function parisToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return PARIS_DAY.format(now);
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit-log.js';
+import type { ReleaseRecord } from '../audit/release-recorder.js';
 
-export type { AuditRecord };
+export type { AuditRecord, ReleaseRecord };
 
-/** Where the policy executor writes audit entries (the hash-chained audit log). */
-export interface AuditSink {
-  append(record: AuditRecord, manager?: EntityManager): Promise<string>;
+/** Where the policy executor records each release (see `ReleaseRecorder`): resolves once written. */
+export interface ReleaseSink {
+  record(record: ReleaseRecord): Promise<void>;
 }

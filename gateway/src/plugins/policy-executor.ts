@@ -6,7 +6,7 @@ import type { Logger } from '../../../common/src/log.js';
 import type { HubContext } from '../context.js';
 import type { ChildRelationship } from '../facts/care-relationships.loader.js';
 import { isChildId } from '../../../common/src/domain.js';
-import { forbidden, hubError, redactionError, withHttpStatus } from '../errors.js';
+import { forbidden, hubError, redactionErrors, withHttpStatus } from '../errors.js';
 import type { ChildFacts } from '../policy/decide.js';
 import { CHILD_ID_ALIAS, HELPER_PREFIX, SUBJECTS_ALIAS } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
@@ -14,8 +14,7 @@ import { mayCall } from '../policy/operation-roles.js';
 import { redactResult, type RedactionOutcome } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
 import { forbiddenCategories } from '../policy/rules.js';
-import { notifyReferents } from '../notifications/notify-referents.js';
-import type { AuditRecord, AuditSink } from './audit-sink.js';
+import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
@@ -72,11 +71,12 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
  * The disclosure policy around the planner. Before: refuse root fields the role may not
  * call, rewrite the operation for the role (forbidden categories removed, helper ids added)
  * under its own hash and a new document. After: load the facts for the children in the
- * result (relationships, consents: never cached across requests), redact, and write the
- * audit entry and référent notifications before anything is released. If the audit write
+ * result (relationships, consents: never cached across requests), redact, and record the
+ * audit entry and référent notifications (group-committed with other responses) before
+ * anything is released. If the audit write
  * fails, nothing is released.
  */
-export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink; logger: Logger }) {
+export function createPolicyExecutor(deps: { labels: LabelMap; releases: ReleaseSink; logger: Logger }) {
   const rewrites = new BoundedCache<string, RewrittenOperation>(2_000);
 
   return (execute: GatewayExecutor): GatewayExecutor =>
@@ -167,9 +167,9 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
       if (outcome.childIds.length > 0 || outcome.redactions.length > 0 || notFound.length > 0 || disclosedInResolvers) {
         try {
-          await context.dataSource.transaction(async (manager) => {
-            await deps.audit.append(auditRecord(context, requestContext.operationName, operationHash, outcome, notFound), manager);
-            await notifyReferents(manager, context.agent, outcome.releases.filter((release) => release.notifyReferent));
+          await deps.releases.record({
+            audit: auditRecord(context, requestContext.operationName, operationHash, outcome, notFound),
+            notifications: outcome.releases.filter((release) => release.notifyReferent).map((release) => ({ viewer: context.agent, childId: release.childId, category: release.category })),
           });
         } catch (error) {
           deps.logger.error('audit.write_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
@@ -178,7 +178,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; audit: AuditSink;
       }
       const errors: Errors = [
         ...(result.errors ?? []).map(normaliseSubgraphError),
-        ...outcome.redactions.map((redaction) => redactionError(redaction.code, redaction.category, redaction.path)),
+        ...redactionErrors(outcome.redactions),
         ...context.notices,
       ];
       return errors.length > 0 ? { data: outcome.data, errors: errors as GraphQLError[] } : { data: outcome.data };

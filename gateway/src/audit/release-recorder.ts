@@ -1,0 +1,112 @@
+import type { DataSource } from 'typeorm';
+import { insertNotificationsSql, type ReferentNotification } from '../notifications/notify-referents.js';
+import { appendUnderLock, type AuditRecord, type ChainedRow, chainRecords, insertEntries, isChainConflict } from './audit-log.js';
+
+/** What one response must leave behind before it is released. */
+export interface ReleaseRecord {
+  audit: AuditRecord;
+  /** Référents to notify (releases under an `A*` rule); written with the audit entry. */
+  notifications: readonly ReferentNotification[];
+}
+
+export interface ReleaseRecorderOptions {
+  /** @default 100 — responses written by one statement at most. */
+  maxBatch?: number;
+  /** @default () => new Date() */
+  now?: () => Date;
+}
+
+/** How long writes take the lock after another process was seen appending. */
+const CONTENDED_MS = 1_000;
+
+/**
+ * Writes each response's audit entry and référent notifications before the response is
+ * released, with group commit: the responses that finish while a write is in flight are
+ * written together by the next one, in one statement (audit rows chained in order, plus
+ * their notifications), so a busy hub pays one round trip for many responses instead of a
+ * locked five-statement transaction for each.
+ *
+ * The chain stays one line across hub processes: `prev_hash` is UNIQUE, so of two writers
+ * that chain from the same head only one can commit. This process remembers the last hash
+ * it wrote and chains from it without a lock; on a conflict (another process appended) it
+ * writes again under the append lock (`appendUnderLock`), from the head it reads there, and
+ * keeps taking the lock for a second. A write that
+ * fails rejects every response of its batch: none of them is released.
+ */
+export class ReleaseRecorder {
+  private readonly pending: Array<{ record: ReleaseRecord; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private writing = false;
+  /** The hash of the last entry this process wrote, while it is believed to be the head. */
+  private head: string | undefined;
+  /** Until then, writes take the lock: another process was seen writing. */
+  private lockFreeAfter = 0;
+  private readonly maxBatch: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chainKey: string,
+    options: ReleaseRecorderOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 100;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Resolves once the record is committed; rejects if it could not be written. */
+  record(record: ReleaseRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ record, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxBatch);
+        try {
+          await this.write(batch.map((item) => item.record));
+          for (const item of batch) item.resolve();
+        } catch (error) {
+          for (const item of batch) item.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async write(records: readonly ReleaseRecord[]): Promise<void> {
+    const head = this.head;
+    this.head = undefined;
+    const audits = records.map((record) => record.audit);
+    const at = this.now();
+    const statement = statementWith(records.flatMap((record) => record.notifications), at);
+    if (head !== undefined && Date.now() >= this.lockFreeAfter) {
+      const rows = chainRecords(this.chainKey, head, audits, at);
+      const params: unknown[] = [];
+      try {
+        await this.dataSource.query(statement(rows, params), params);
+        this.head = rows[rows.length - 1].hash;
+        return;
+      } catch (error) {
+        if (!isChainConflict(error)) throw error;
+        // Another process writes too: take the lock for a while, so that neither keeps
+        // getting in ahead of the other's locked writes.
+        this.lockFreeAfter = Date.now() + CONTENDED_MS;
+      }
+    }
+    const rows = await this.dataSource.transaction((manager) => appendUnderLock(manager, this.chainKey, audits, at, statement));
+    this.head = rows[rows.length - 1].hash;
+  }
+}
+
+/** The audit rows and, in the same statement, the notifications that go with them. */
+function statementWith(notifications: readonly ReferentNotification[], at: Date) {
+  return (rows: readonly ChainedRow[], params: unknown[]): string => {
+    if (notifications.length === 0) return insertEntries(rows, params);
+    const notified = insertNotificationsSql(notifications, at, params);
+    return `WITH notified AS (${notified}) ${insertEntries(rows, params)}`;
+  };
+}
