@@ -20,7 +20,7 @@ const SUBGRAPH_NAMES = ['ase', 'pmi', 'rpe', 'justice'] as const;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
- * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile]`:
+ * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile] [--only a,b]`:
  * the hub, a bare @apollo/gateway and a bare Hive Gateway over the same subgraphs, data and
  * supergraph, alternated A B C for R rounds; results in bench/results/latest.{json,md}.
  */
@@ -33,6 +33,10 @@ async function main(): Promise<void> {
   const connectionsList = quick ? [10] : [1, 10, 50];
   const portBase = intArg(args, 'port-base', 4100, 1024, 60_000);
   const profile = args.has('profile');
+  // `--only me,flag_concern`: measure these operations only (all are still verified).
+  const only = args.get('only');
+  const measured = typeof only === 'string' ? OPERATIONS.filter((operation) => only.split(',').includes(operation.name)) : OPERATIONS;
+  if (measured.length === 0) throw new Error(`--only names none of: ${OPERATIONS.map((operation) => operation.name).join(', ')}`);
   const started = Date.now();
 
   const postgres = await openBenchPostgres();
@@ -137,16 +141,16 @@ async function main(): Promise<void> {
       }
     }
 
-    log(`warming up (${gateways.length} gateways × ${OPERATIONS.length} operations)…`);
-    for (const operation of OPERATIONS) {
+    log(`warming up (${gateways.length} gateways × ${measured.length} operations)…`);
+    for (const operation of measured) {
       for (const gateway of gateways) await runLoad({ gateway, subgraphs, operation, connections: 10, seconds: 1 });
     }
 
     const measurements: Measurement[] = [];
-    const total = rounds * OPERATIONS.length * connectionsList.length * gateways.length;
+    const total = rounds * measured.length * connectionsList.length * gateways.length;
     let done = 0;
     for (let roundIndex = 0; roundIndex < rounds; roundIndex += 1) {
-      for (const operation of OPERATIONS) {
+      for (const operation of measured) {
         for (const connections of connectionsList) {
           // A B C, A B C…: every gateway sees the same drift of the machine and the data.
           for (const gateway of gateways) {
@@ -179,7 +183,7 @@ async function main(): Promise<void> {
         sqlCounting: 'TypeORM logger in each process (common/src/db/query-counter.ts rule: transaction control excluded); works with DATABASE_URL too, no server extension needed',
         cpuAccounting: 'process.cpuUsage() (user+system) of the gateway process, read over IPC before and after each run',
       },
-      operations: OPERATIONS,
+      operations: measured,
       verifications,
       scaling,
       measurements,

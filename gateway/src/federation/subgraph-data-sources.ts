@@ -1,10 +1,11 @@
-import { type GraphQLDataSource, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type DocumentNode, execute, type GraphQLSchema, parse, validate } from 'graphql';
 import { encodeViewer, HUB_VIEWER_HEADER, REQUEST_ID_HEADER } from '../../../common/src/hub-signature.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../config.js';
 import type { HubContext } from '../context.js';
 import { sourceUnavailable } from '../errors.js';
 import { SOURCE_OF } from '../facts/care-relationships.loader.js';
+import { BoundedCache } from '../plugins/bounded-cache.js';
 import type { SignedFetch } from './signed-fetch.js';
 
 function isSubgraphName(name: string): name is SubgraphName {
@@ -41,13 +42,41 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
 }
 
 /**
+ * The hub's own subgraph, executed in-process. Unlike `LocalGraphQLDataSource`, which parses
+ * and validates every fetch, it keeps the documents it has validated, by text: the planner
+ * sends the same few fetch texts again and again.
+ */
+class InProcessDataSource implements GraphQLDataSource<HubContext> {
+  private readonly documents = new BoundedCache<string, DocumentNode>(1_000);
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  async process({ request, context }: Parameters<GraphQLDataSource<HubContext>['process']>[0]): ReturnType<GraphQLDataSource<HubContext>['process']> {
+    const source = request.query ?? '';
+    let document = this.documents.get(source);
+    if (!document) {
+      let parsed: DocumentNode;
+      try {
+        parsed = parse(source);
+      } catch (error) {
+        return { errors: [error as Error & { message: string }] };
+      }
+      const errors = validate(this.schema, parsed);
+      if (errors.length > 0) return { errors };
+      this.documents.set(source, (document = parsed));
+    }
+    return execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue: context });
+  }
+}
+
+/**
  * `buildService` for ApolloGateway: the hub's own subgraph runs in-process; the four
  * institutions are called over HTTP at the URLs of the configuration (the URLs written in
  * the checked-in supergraph are placeholders and never used).
  */
 export function createBuildService(args: { hubSchema: GraphQLSchema; urls: Readonly<Record<SubgraphName, string>>; fetch: SignedFetch }) {
   return ({ name }: { name: string; url?: string }): GraphQLDataSource<HubContext> => {
-    if (name === 'hub') return new LocalGraphQLDataSource<HubContext>(args.hubSchema);
+    if (name === 'hub') return new InProcessDataSource(args.hubSchema);
     if (!isSubgraphName(name)) throw new Error(`Unknown subgraph in supergraph: ${name}`);
     return new SignedRemoteDataSource(name, {
       url: args.urls[name],

@@ -13,7 +13,7 @@ import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { redactResult, type RedactionOutcome } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
-import { forbiddenCategories } from '../policy/rules.js';
+import { forbiddenCategories, ruleFor } from '../policy/rules.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
@@ -139,11 +139,13 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       let relationships: Map<string, ChildRelationship>;
       let consentsById: Map<string, ReadonlySet<DataCategory>>;
       try {
-        const [loadedRelationships, consents] = await Promise.all([context.relationships.forChildren(ids), context.loaders.consents.loadMany(ids)]);
+        // Consents are read only when the operation holds a category they open to this role.
+        const needsConsents = [...rewritten.categories].some((category) => ruleFor(category, role) === 'C');
+        const [loadedRelationships, consents] = await Promise.all([context.relationships.forChildren(ids), needsConsents ? context.loaders.consents.loadMany(ids) : []]);
         relationships = loadedRelationships;
         consentsById = new Map(
-          ids.map((id, index) => {
-            const consented = consents[index];
+          consents.map((consented, index) => {
+            const id = ids[index];
             if (consented instanceof Error) throw consented;
             return [id, consented];
           }),

@@ -1,5 +1,4 @@
 import {
-  type FieldNode,
   getNamedType,
   type GraphQLCompositeType,
   type GraphQLObjectType,
@@ -32,6 +31,26 @@ export interface RedactionOutcome {
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** What the walk needs of one field of a selection, for one runtime type and holder. */
+interface FieldPlan {
+  responseKey: string;
+  typename: boolean;
+  category: DataCategory | null;
+  /** Its type and merged sub-selection, when the walk goes into its value. */
+  composite: { type: GraphQLCompositeType; selectionSet: SelectionSetNode } | null;
+}
+
+/** A response path as a linked list: built as an array only for a redacted field. */
+interface PathNode {
+  prev: PathNode | null;
+  key: string | number;
+}
+function pathArray(node: PathNode | null): Array<string | number> {
+  const keys: Array<string | number> = [];
+  for (let current = node; current; current = current.prev) keys.push(current.key);
+  return keys.reverse();
+}
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -66,31 +85,41 @@ export function redactResult(args: {
     return { permit: true, notify };
   };
 
-  // Every object of a list shares its selection: fields are collected once per (selection,
-  // type) and merged sub-selections built once per field, not once per object.
-  const collected = new WeakMap<SelectionSetNode, Map<string, ReturnType<typeof collectFields>>>();
-  const fieldsOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode) => {
-    let byType = collected.get(selectionSet);
-    if (!byType) collected.set(selectionSet, (byType = new Map()));
-    let fields = byType.get(runtimeType.name);
-    if (!fields) byType.set(runtimeType.name, (fields = collectFields(schema, {}, args.variables, runtimeType, selectionSet)));
-    return fields;
-  };
-  const merged = new WeakMap<readonly FieldNode[], SelectionSetNode>();
-  const subSelectionOf = (nodes: readonly FieldNode[]): SelectionSetNode => {
-    let selectionSet = merged.get(nodes);
-    if (!selectionSet) merged.set(nodes, (selectionSet = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) }));
-    return selectionSet;
+  // Every object of a list shares its selection: what each field needs (its category, its
+  // merged sub-selection, its type) is worked out once per (selection, type, holder), not
+  // once per object.
+  const plans = new WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>();
+  const planOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): FieldPlan[] => {
+    let byType = plans.get(selectionSet);
+    if (!byType) plans.set(selectionSet, (byType = new Map()));
+    const key = `${runtimeType.name}\u0000${holder ?? ''}`;
+    let plan = byType.get(key);
+    if (!plan) {
+      plan = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
+        const fieldName = nodes[0].name.value;
+        const fieldType = runtimeType.getFields()[fieldName];
+        const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
+        const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
+        return {
+          responseKey,
+          typename: fieldName === '__typename',
+          category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
+          composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, selectionSet: subSelection } : null,
+        };
+      });
+      byType.set(key, plan);
+    }
+    return plan;
   };
 
-  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: Path): unknown => {
+  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode): unknown => {
     if (value === null || value === undefined) return value;
-    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, [...path, index]));
+    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, { prev: path, key: index }));
     if (!isObject(value)) return value;
     return walkObject(value, type, selectionSet, scope, holder, path);
   };
 
-  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: Path): JsonObject => {
+  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null): JsonObject => {
     const runtimeType = (isAbstractType(type) ? schema.getType(String(object[TYPENAME_ALIAS])) : type) as GraphQLObjectType | undefined;
     if (!runtimeType || !isObjectType(runtimeType)) return {};
     let scope = inheritedScope;
@@ -101,21 +130,18 @@ export function redactResult(args: {
     for (const id of scope ?? []) if (scope !== inheritedScope) childIds.add(id);
 
     const result: JsonObject = {};
-    const fields = fieldsOf(runtimeType, selectionSet);
-    for (const [responseKey, nodes] of fields) {
-      const fieldName = nodes[0].name.value;
-      const fieldPath = [...path, responseKey];
-      if (fieldName === '__typename') {
+    for (const field of planOf(runtimeType, selectionSet, holder)) {
+      const { responseKey, category } = field;
+      if (field.typename) {
         result[responseKey] = runtimeType.name;
         continue;
       }
-      const category = effectiveCategory(labels, runtimeType.name, fieldName, holder);
       // Decide where the category changes or a new child comes into scope.
       if (category && (category !== holder || scope !== inheritedScope)) {
         const decision = decideFor(scope, category);
         if (!decision.permit) {
           result[responseKey] = null;
-          redactions.push({ path: fieldPath, code: decision.code, category });
+          redactions.push({ path: pathArray({ prev: path, key: responseKey }), code: decision.code, category });
           continue;
         }
         if (object[responseKey] !== null && object[responseKey] !== undefined) {
@@ -126,19 +152,14 @@ export function redactResult(args: {
         }
       }
       if (!(responseKey in object)) continue;
-      const fieldType = runtimeType.getFields()[fieldName];
-      const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
-      const subSelection = subSelectionOf(nodes);
-      if (namedType && isCompositeType(namedType) && subSelection.selections.length > 0) {
-        result[responseKey] = walkValue(object[responseKey], namedType, subSelection, scope, category, fieldPath);
-      } else {
-        result[responseKey] = object[responseKey];
-      }
+      result[responseKey] = field.composite
+        ? walkValue(object[responseKey], field.composite.type, field.composite.selectionSet, scope, category, { prev: path, key: responseKey })
+        : object[responseKey];
     }
     return result;
   };
 
   const rootType = schema.getRootType(args.operation.operation);
-  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, []) : (args.data ?? null);
+  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, null) : (args.data ?? null);
   return { data, redactions, releases: [...releases.values()], childIds: [...childIds] };
 }

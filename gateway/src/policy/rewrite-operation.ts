@@ -24,6 +24,11 @@ export interface RewrittenOperation {
   original: OperationDefinitionNode;
   /** How many field selections were removed because the role may never see them. */
   removedFields: number;
+  /**
+   * Every category a field of the operation can be decided under (on any possible type of
+   * an abstract selection), kept or removed: the facts a response can need follow from it.
+   */
+  categories: ReadonlySet<DataCategory>;
 }
 
 const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
@@ -48,6 +53,7 @@ export function rewriteOperation(args: {
 }): RewrittenOperation {
   const { schema, labels, forbidden } = args;
   let removedFields = 0;
+  const categories = new Set<DataCategory>();
 
   const rewrite = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, holder: DataCategory | null, underChild: boolean): SelectionSetNode => {
     const inChild = underChild || parentType.name === CHILD_TYPE;
@@ -65,6 +71,14 @@ export function rewriteOperation(args: {
         continue;
       }
       const category = effectiveCategory(labels, parentType.name, selection.name.value, holder);
+      if (category) categories.add(category);
+      // The redaction decides under the runtime type's label: count those too.
+      if (isAbstractType(parentType)) {
+        for (const type of schema.getPossibleTypes(parentType)) {
+          const possible = effectiveCategory(labels, type.name, selection.name.value, holder);
+          if (possible) categories.add(possible);
+        }
+      }
       if (category && forbidden.has(category)) {
         removedFields += 1;
         continue;
@@ -91,5 +105,5 @@ export function rewriteOperation(args: {
   const rootType = schema.getRootType(original.operation);
   if (!rootType) throw new Error(`Schema has no ${original.operation} type`);
   const operation: OperationDefinitionNode = { ...original, selectionSet: rewrite(original.selectionSet, rootType, null, false) };
-  return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields };
+  return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields, categories };
 }

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
+import { type OperationDefinitionNode, parse } from 'graphql';
+import { DataCategory, Role } from '../../../common/src/domain';
+import { labelsFromSupergraph } from './labels';
+import { rewriteOperation } from './rewrite-operation';
+import { forbiddenCategories } from './rules';
+
+const supergraphSdl = readFileSync(path.join(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
+const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+const labels = labelsFromSupergraph(supergraphSdl);
+
+function rewrite(role: Role, query: string) {
+  const document = parse(query);
+  return rewriteOperation({ schema, labels, forbidden: forbiddenCategories(role), document, operation: document.definitions[0] as OperationDefinitionNode });
+}
+
+describe('rewriteOperation: the categories an operation can need decided', () => {
+  it('lists the categories of the labelled fields, nested ones included', () => {
+    const rewritten = rewrite(Role.PMI_NURSE, 'query { myChildren { id firstName protectionStatus { level referent { name } } } }');
+    expect([...rewritten.categories].sort()).toEqual([DataCategory.IDENTITY, DataCategory.PROTECTION_STATUS]);
+    expect(rewritten.removedFields).toBe(0);
+  });
+
+  it('counts removed fields too (their category is still decided, as FORBIDDEN_CATEGORY)', () => {
+    const rewritten = rewrite(Role.PMI_NURSE, 'query { myChildren { courtDecisions { kind } pmiFollowUp { since } } }');
+    expect([...rewritten.categories].sort()).toEqual([DataCategory.COURT_DECISION, DataCategory.HEALTH_FOLLOW_UP]);
+    expect(rewritten.removedFields).toBe(1);
+  });
+
+  it('sees through fragments', () => {
+    const rewritten = rewrite(Role.ASE_REFERENT, 'query { myChildren { ...F } } fragment F on Child { healthRecord { __typename } childcare { startDate } }');
+    expect([...rewritten.categories].sort()).toEqual([DataCategory.CHILDCARE, DataCategory.HEALTH_DETAILS]);
+  });
+
+  it('is empty for an operation that touches no child data', () => {
+    expect(rewrite(Role.PMI_NURSE, 'query { me { id name } }').categories.size).toBe(0);
+  });
+});
