@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { DataCategory } from '../../../common/src/domain.js';
+import { DataCategory, type Role } from '../../../common/src/domain.js';
 import type { Logger } from '../../../common/src/log.js';
 import type { HubContext } from '../context.js';
 import type { ChildRelationship } from '../facts/care-relationships.loader.js';
@@ -20,7 +20,7 @@ import { checkWriteGuards } from './check-write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
 import { rootFields, usesReservedAlias } from './root-fields.js';
 import { normaliseSubgraphError } from './subgraph-errors.js';
-import { findUnstorableInput } from './unstorable-input.js';
+import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-input.js';
 
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
@@ -67,6 +67,32 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
   };
 }
 
+/** What depends only on the role and the operation: worked out once per (role, operation). */
+interface PreparedOperation {
+  rewritten: RewrittenOperation;
+  /** Why the operation is refused whatever its variables: a root field, a reserved alias. */
+  refusal: GraphQLError | null;
+  unstorableLiteral: string | null;
+  /** The operation holds a category that a consent opens to this role. */
+  needsConsents: boolean;
+}
+
+function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
+  const rewritten = rewriteOperation({ schema, labels, forbidden: forbiddenCategories(role), document, operation });
+  const denied = rootFields(rewritten.original).find((field) => !mayCall(role, field.name));
+  let refusal: GraphQLError | null = null;
+  if (denied) refusal = withHttpStatus(forbidden(denied.name), 403);
+  else if (usesReservedAlias(rewritten.original, HELPER_PREFIX)) {
+    refusal = withHttpStatus(hubError('BAD_USER_INPUT', `Aliases starting with ${HELPER_PREFIX} are reserved`, { field: 'query' }), 400);
+  }
+  return {
+    rewritten,
+    refusal,
+    unstorableLiteral: findUnstorableLiteral(document),
+    needsConsents: [...rewritten.categories].some((category) => ruleFor(category, role) === 'C'),
+  };
+}
+
 /**
  * The disclosure policy around the planner. Before: refuse root fields the role may not
  * call, rewrite the operation for the role (forbidden categories removed, helper ids added)
@@ -77,7 +103,7 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
  * fails, nothing is released.
  */
 export function createPolicyExecutor(deps: { labels: LabelMap; releases: ReleaseSink; logger: Logger }) {
-  const rewrites = new BoundedCache<string, RewrittenOperation>(2_000);
+  const preparedOperations = new BoundedCache<string, PreparedOperation>(2_000);
 
   return (execute: GatewayExecutor): GatewayExecutor =>
     async (requestContext: GatewayGraphQLRequestContext) => {
@@ -97,29 +123,18 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       if (coerced.errors) {
         return { errors: coerced.errors.map((error) => withHttpStatus(new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }), 400)) };
       }
-      const unstorable = findUnstorableInput(requestContext.document, variables);
+      const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
+      let prepared = preparedOperations.get(cacheKey);
+      if (!prepared) {
+        prepared = prepareOperation(requestContext.schema, deps.labels, role, requestContext.document, requestContext.operation);
+        preparedOperations.set(cacheKey, prepared);
+      }
+      const unstorable = findUnstorableVariable(variables) ?? prepared.unstorableLiteral;
       if (unstorable) {
         return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', 'Text must not contain NUL characters', { field: unstorable }), 400)] };
       }
-
-      const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
-      let rewritten = rewrites.get(cacheKey);
-      if (!rewritten) {
-        rewritten = rewriteOperation({
-          schema: requestContext.schema,
-          labels: deps.labels,
-          forbidden: forbiddenCategories(role),
-          document: requestContext.document,
-          operation: requestContext.operation,
-        });
-        rewrites.set(cacheKey, rewritten);
-      }
-      for (const field of rootFields(rewritten.original)) {
-        if (!mayCall(role, field.name)) return { errors: [withHttpStatus(forbidden(field.name), 403)] };
-      }
-      if (usesReservedAlias(rewritten.original, HELPER_PREFIX)) {
-        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', `Aliases starting with ${HELPER_PREFIX} are reserved`, { field: 'query' }), 400)] };
-      }
+      if (prepared.refusal) return { errors: [prepared.refusal] };
+      const rewritten = prepared.rewritten;
 
       let guardError: GraphQLError | null;
       try {
@@ -140,8 +155,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       let consentsById: Map<string, ReadonlySet<DataCategory>>;
       try {
         // Consents are read only when the operation holds a category they open to this role.
-        const needsConsents = [...rewritten.categories].some((category) => ruleFor(category, role) === 'C');
-        const [loadedRelationships, consents] = await Promise.all([context.relationships.forChildren(ids), needsConsents ? context.loaders.consents.loadMany(ids) : []]);
+        const [loadedRelationships, consents] = await Promise.all([context.relationships.forChildren(ids), prepared.needsConsents ? context.loaders.consents.loadMany(ids) : []]);
         relationships = loadedRelationships;
         consentsById = new Map(
           consents.map((consented, index) => {

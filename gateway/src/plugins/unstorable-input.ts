@@ -26,15 +26,17 @@ function nulPathIn(root: unknown, rootPath: string): string | null {
   return null;
 }
 
-/**
- * Where the request carries a NUL character: `input.notes` for a variable's value, the
- * argument's name for a literal in the document. Null when there is none.
- */
-export function findUnstorableInput(document: DocumentNode, variables: Record<string, unknown>): string | null {
+/** Where a variable's value carries a NUL character (`input.notes`), else null. */
+export function findUnstorableVariable(variables: Record<string, unknown>): string | null {
   for (const [name, value] of Object.entries(variables)) {
     const found = nulPathIn(value, name);
     if (found) return found;
   }
+  return null;
+}
+
+/** The argument whose literal in the document carries a NUL character, else null. */
+export function findUnstorableLiteral(document: DocumentNode): string | null {
   let argument = 'query';
   let found: string | null = null;
   visit(document, {
