@@ -58,7 +58,13 @@ async function main(): Promise<void> {
 
     const subgraphs = await Promise.all(
       SUBGRAPH_NAMES.map((name, index) =>
-        spawnBenchProcess({ name, entry: 'bench/processes/subgraph.ts', argv: [name], env: { ...common, PORT: String(portBase + 11 + index), DATABASE_URL: databases.urls[name] } }),
+        spawnBenchProcess({
+          name,
+          entry: 'bench/processes/subgraph.ts',
+          argv: [name],
+          env: { ...common, PORT: String(portBase + 11 + index), DATABASE_URL: databases.urls[name] },
+          nodeFlags: profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench/results/profiles', name)] : [],
+        }),
       ),
     );
     processes.push(...subgraphs);

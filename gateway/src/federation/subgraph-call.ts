@@ -26,7 +26,7 @@ export async function callSubgraph<T>(args: {
 }): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json', [REQUEST_ID_HEADER]: args.requestId };
   if (args.viewer) headers[HUB_VIEWER_HEADER] = encodeViewer(args.viewer);
-  let response: Response;
+  let response: Awaited<ReturnType<SignedFetch>>;
   try {
     response = await args.fetch(args.url, { method: 'POST', headers, body: JSON.stringify({ query: args.query, variables: args.variables }) });
   } catch (error) {

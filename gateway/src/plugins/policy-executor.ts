@@ -11,7 +11,7 @@ import type { ChildFacts } from '../policy/decide.js';
 import { CHILD_ID_ALIAS, HELPER_PREFIX, SUBJECTS_ALIAS } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
-import { redactResult, type RedactionOutcome } from '../policy/redact-result.js';
+import { type FieldPlans, redactResult, type RedactionOutcome, selectionsUseVariables } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
 import { forbiddenCategories, ruleFor } from '../policy/rules.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
@@ -75,6 +75,8 @@ interface PreparedOperation {
   unstorableLiteral: string | null;
   /** The operation holds a category that a consent opens to this role. */
   needsConsents: boolean;
+  /** The redaction's field plans, kept across responses when no selection reads a variable. */
+  plans: FieldPlans | undefined;
 }
 
 function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
@@ -90,6 +92,7 @@ function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, d
     refusal,
     unstorableLiteral: findUnstorableLiteral(document),
     needsConsents: [...rewritten.categories].some((category) => ruleFor(category, role) === 'C'),
+    plans: selectionsUseVariables(rewritten.original) ? undefined : new WeakMap(),
   };
 }
 
@@ -177,7 +180,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
           consentedCategories: consented ?? new Set(),
         };
       };
-      const outcome = redactResult({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, facts });
+      const outcome = redactResult({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, facts, plans: prepared.plans });
       const notFound = notFoundChildIds(rewritten.original, variables, outcome.data);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;

@@ -9,6 +9,8 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  BREAK,
+  visit,
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
@@ -31,6 +33,21 @@ export interface RedactionOutcome {
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** Field plans by selection, then by runtime type and holder. */
+export type FieldPlans = WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>;
+
+/** True when a directive of the operation (`@skip(if: $x)`) reads a variable: its plans vary. */
+export function selectionsUseVariables(operation: OperationDefinitionNode): boolean {
+  let found = false;
+  visit(operation.selectionSet, {
+    Directive: (node) => {
+      if (node.arguments?.some((argument) => argument.value.kind !== Kind.BOOLEAN)) found = true;
+      return found ? BREAK : undefined;
+    },
+  });
+  return found;
+}
 
 /** What the walk needs of one field of a selection, for one runtime type and holder. */
 interface FieldPlan {
@@ -67,6 +84,11 @@ export function redactResult(args: {
   variables: Record<string, unknown>;
   data: JsonObject | null | undefined;
   facts: (childId: string) => ChildFacts;
+  /**
+   * Field plans kept from earlier responses to the same operation and role; only for an
+   * operation whose selections do not depend on its variables (see `selectionsUseVariables`).
+   */
+  plans?: FieldPlans;
 }): RedactionOutcome {
   const { schema, labels, role } = args;
   const redactions: Redaction[] = [];
@@ -88,7 +110,7 @@ export function redactResult(args: {
   // Every object of a list shares its selection: what each field needs (its category, its
   // merged sub-selection, its type) is worked out once per (selection, type, holder), not
   // once per object.
-  const plans = new WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>();
+  const plans = args.plans ?? new WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>();
   const planOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): FieldPlan[] => {
     let byType = plans.get(selectionSet);
     if (!byType) plans.set(selectionSet, (byType = new Map()));
