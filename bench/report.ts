@@ -33,6 +33,7 @@ interface Cell {
   failures: number;
   subgraphRequestsPerRequest: Record<string, number>;
   sqlPerRequest: Record<string, number>;
+  subgraphCpuMsPerRequest: Record<string, number>;
 }
 
 function roundSpread(value: Spread, digits: number): Spread {
@@ -52,6 +53,7 @@ function cellOf(samples: LoadSample[]): Cell {
     failures: samples.reduce((sum, sample) => sum + sample.failures, 0),
     subgraphRequestsPerRequest: medianRecord(samples.map((sample) => sample.subgraphRequestsPerRequest)),
     sqlPerRequest: medianRecord(samples.map((sample) => sample.sqlPerRequest)),
+    subgraphCpuMsPerRequest: medianRecord(samples.map((sample) => sample.subgraphCpuMsPerRequest ?? {})),
   };
 }
 
@@ -146,15 +148,16 @@ export function buildReport(input: {
     const kinds = Object.entries(row.gatewayDbByKind).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${round(v, 1)}`).join(', ');
     lines.push(`| ${row.gateway} | ${row.children} | ${round(s.gateway_db, 1)} | ${round(s.ase, 1)} | ${round(s.pmi, 1)} | ${round(s.rpe, 1)} | ${round(s.justice, 1)} | ${kinds} | ${[r.ase, r.pmi, r.rpe, r.justice].map((v) => round(v, 1)).join('/')} | ${round(row.latencyMs, 1)} |`);
   }
-  lines.push('', '## Per operation under load: subgraph HTTP requests and SQL statements per client request (median over rounds)', '');
-  lines.push('| operation | c | gateway | subgraph requests (ase/pmi/rpe/justice) | SQL (gateway db/ase/pmi/rpe/justice) |', '|---|---|---|---|---|');
+  lines.push('', '## Per operation under load: subgraph HTTP requests, SQL statements and subgraph CPU per client request (median over rounds)', '');
+  lines.push('| operation | c | gateway | subgraph requests (ase/pmi/rpe/justice) | SQL (gateway db/ase/pmi/rpe/justice) | subgraph CPU ms (ase/pmi/rpe/justice) |', '|---|---|---|---|---|---|');
   for (const row of results) {
     for (const g of gateways) {
       const cell = row.gateways[g];
       if (!cell) continue;
       const r = cell.subgraphRequestsPerRequest;
       const s = cell.sqlPerRequest;
-      lines.push(`| ${row.operation} | ${row.connections} | ${g} | ${[r.ase, r.pmi, r.rpe, r.justice].join('/')} | ${[s.gateway_db, s.ase, s.pmi, s.rpe, s.justice].join('/')} |`);
+      const c = cell.subgraphCpuMsPerRequest;
+      lines.push(`| ${row.operation} | ${row.connections} | ${g} | ${[r.ase, r.pmi, r.rpe, r.justice].join('/')} | ${[s.gateway_db, s.ase, s.pmi, s.rpe, s.justice].join('/')} | ${[c.ase, c.pmi, c.rpe, c.justice].join('/')} |`);
     }
   }
   lines.push('', '## Operations', '');

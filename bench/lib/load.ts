@@ -14,6 +14,8 @@ export interface LoadSample {
   subgraphRequestsPerRequest: Record<string, number>;
   /** SQL statements per client request: per subgraph, and the gateway's own database. */
   sqlPerRequest: Record<string, number>;
+  /** Each subgraph process's CPU (user + system) per client request: the rest of the machine's work. */
+  subgraphCpuMsPerRequest: Record<string, number>;
   failures: number;
 }
 
@@ -48,10 +50,12 @@ export async function runLoad(args: {
   const completed = result.requests.total;
   const per = (value: number) => (completed > 0 ? value / completed : 0);
   const subgraphRequestsPerRequest: Record<string, number> = {};
+  const subgraphCpuMsPerRequest: Record<string, number> = {};
   const sqlPerRequest: Record<string, number> = { gateway_db: per(after[0].sql - before[0].sql) };
   args.subgraphs.forEach((subgraph, index) => {
     subgraphRequestsPerRequest[subgraph.name] = per(after[index + 1].httpRequests - before[index + 1].httpRequests);
     sqlPerRequest[subgraph.name] = per(after[index + 1].sql - before[index + 1].sql);
+    subgraphCpuMsPerRequest[subgraph.name] = per((after[index + 1].cpuMicros - before[index + 1].cpuMicros) / 1000);
   });
   return {
     requests: completed,
@@ -62,6 +66,7 @@ export async function runLoad(args: {
     cpuMsPerRequest: per((after[0].cpuMicros - before[0].cpuMicros) / 1000),
     subgraphRequestsPerRequest,
     sqlPerRequest,
+    subgraphCpuMsPerRequest,
     failures: result.errors + result.timeouts + result.non2xx,
   };
 }

@@ -24,17 +24,21 @@ import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-inpu
 
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
-/** Ids asked for by `child(id:)` root fields that came back null: withheld as NOT_FOUND. */
-function notFoundChildIds(operation: OperationDefinitionNode, variables: Record<string, unknown>, data: Record<string, unknown> | null | undefined): string[] {
-  const ids: string[] = [];
+/** The ids asked for by `child(id:)` root fields, with the response key of each. */
+function askedChildren(operation: OperationDefinitionNode, variables: Record<string, unknown>): Array<{ key: string; id: string }> {
+  const asked: Array<{ key: string; id: string }> = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || selection.name.value !== 'child') continue;
-    const key = selection.alias?.value ?? selection.name.value;
     const argument = selection.arguments?.find((arg) => arg.name.value === 'id');
     const id = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
-    if (typeof id === 'string' && data?.[key] === null) ids.push(id);
+    if (typeof id === 'string') asked.push({ key: selection.alias?.value ?? selection.name.value, id });
   }
-  return ids;
+  return asked;
+}
+
+/** Ids asked for by `child(id:)` root fields that came back null: withheld as NOT_FOUND. */
+function notFoundChildIds(asked: ReadonlyArray<{ key: string; id: string }>, data: Record<string, unknown> | null | undefined): string[] {
+  return asked.filter(({ key }) => data?.[key] === null).map(({ id }) => id);
 }
 
 function auditRecord(context: HubContext, operationName: string | null, operationHash: string, outcome: RedactionOutcome, notFound: string[]): AuditRecord {
@@ -148,6 +152,15 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       }
       if (guardError) return { errors: [guardError.extensions.code === 'SOURCE_UNAVAILABLE' ? withHttpStatus(guardError, 503) : guardError] };
 
+      // The facts about children asked for by id are read while the plan runs, not after it.
+      const asked = askedChildren(rewritten.original, variables);
+      const askedIds = asked.map(({ id }) => id).filter(isChildId);
+      if (askedIds.length > 0) {
+        context.relationships.forChildren(askedIds).catch(() => undefined); // awaited (and failing closed) below
+        void context.loaders.childById.loadMany(askedIds);
+        if (prepared.needsConsents) void context.loaders.consents.loadMany(askedIds);
+      }
+
       const operationHash = roleOperationHash(role, requestContext.queryHash);
       const result = await execute({ ...requestContext, document: rewritten.document, operation: rewritten.operation, queryHash: operationHash });
 
@@ -181,7 +194,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         };
       };
       const outcome = redactResult({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, facts, plans: prepared.plans });
-      const notFound = notFoundChildIds(rewritten.original, variables, outcome.data);
+      const notFound = notFoundChildIds(asked, outcome.data);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
       if (outcome.childIds.length > 0 || outcome.redactions.length > 0 || notFound.length > 0 || disclosedInResolvers) {
@@ -211,8 +224,11 @@ function collectHelperChildIds(value: unknown, into: Set<string>): void {
     return;
   }
   if (typeof value !== 'object' || value === null) return;
-  for (const [key, item] of Object.entries(value)) {
+  const object = value as Record<string, unknown>;
+  // for…in over a JSON object: no entries array per object of a long list.
+  for (const key in object) {
+    const item = object[key];
     if ((key === CHILD_ID_ALIAS || key === SUBJECTS_ALIAS) && typeof item === 'string') into.add(item);
-    else collectHelperChildIds(item, into);
+    else if (typeof item === 'object' && item !== null) collectHelperChildIds(item, into);
   }
 }
