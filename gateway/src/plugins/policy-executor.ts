@@ -8,10 +8,10 @@ import type { ChildRelationship } from '../facts/care-relationships.loader.js';
 import { isChildId } from '../../../common/src/domain.js';
 import { forbidden, hubError, redactionErrors, withHttpStatus } from '../errors.js';
 import type { ChildFacts } from '../policy/decide.js';
-import { CHILD_ID_ALIAS, HELPER_PREFIX, SUBJECTS_ALIAS } from '../policy/helper-fields.js';
+import { HELPER_PREFIX } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
-import { type FieldPlans, redactResult, type RedactionOutcome, selectionsUseVariables } from '../policy/redact-result.js';
+import { type FieldPlans, type RedactionOutcome, selectionsUseVariables, walkForRedaction } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
 import { forbiddenCategories, ruleFor } from '../policy/rules.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
@@ -164,9 +164,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       const operationHash = roleOperationHash(role, requestContext.queryHash);
       const result = await execute({ ...requestContext, document: rewritten.document, operation: rewritten.operation, queryHash: operationHash });
 
-      const childIdsInResult = new Set<string>();
-      collectHelperChildIds(result.data, childIdsInResult);
-      const ids = [...childIdsInResult];
+      // One walk over the result builds the response and finds the children it names; the
+      // decisions are applied once their facts are loaded.
+      const pending = walkForRedaction({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, plans: prepared.plans });
+      const ids = pending.childIds;
       let relationships: Map<string, ChildRelationship>;
       let consentsById: Map<string, ReadonlySet<DataCategory>>;
       try {
@@ -193,7 +194,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
           consentedCategories: consented ?? new Set(),
         };
       };
-      const outcome = redactResult({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, facts, plans: prepared.plans });
+      const outcome = pending.apply(facts);
       const notFound = notFoundChildIds(asked, outcome.data);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
@@ -215,20 +216,4 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       ];
       return errors.length > 0 ? { data: outcome.data, errors: errors as GraphQLError[] } : { data: outcome.data };
     };
-}
-
-/** Every child id the hub's helper fields put in the result. */
-function collectHelperChildIds(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collectHelperChildIds(item, into);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  const object = value as Record<string, unknown>;
-  // for…in over a JSON object: no entries array per object of a long list.
-  for (const key in object) {
-    const item = object[key];
-    if ((key === CHILD_ID_ALIAS || key === SUBJECTS_ALIAS) && typeof item === 'string') into.add(item);
-    else if (typeof item === 'object' && item !== null) collectHelperChildIds(item, into);
-  }
 }

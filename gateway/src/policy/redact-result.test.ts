@@ -6,7 +6,7 @@ import { DataCategory, Role } from '../../../common/src/domain';
 import type { ChildFacts } from './decide';
 import { CHILD_ID_ALIAS } from './helper-fields';
 import { labelsFromSupergraph } from './labels';
-import { type FieldPlans, redactResult, selectionsUseVariables } from './redact-result';
+import { type FieldPlans, redactResult, selectionsUseVariables, walkForRedaction } from './redact-result';
 
 const supergraphSdl = readFileSync(path.join(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
 const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -47,5 +47,44 @@ describe('redactResult with field plans kept across responses', () => {
       { path: ['myChildren', 0, 'firstName'], code: 'NEED_TO_KNOW', category: DataCategory.IDENTITY },
       { path: ['myChildren', 0, 'pmiFollowUp'], code: 'NEED_TO_KNOW', category: DataCategory.HEALTH_FOLLOW_UP },
     ]);
+  });
+});
+
+describe('walkForRedaction: one walk, then the decisions', () => {
+  const related = (ids: string[]) => (childId: string): ChildFacts => ({ relationship: ids.includes(childId) ? 'yes' : 'no', consentedCategories: new Set() });
+
+  it('names every child of the result before any fact is loaded', () => {
+    const pending = walkForRedaction({
+      schema, labels, role: Role.PMI_NURSE, variables: {},
+      operation: operationOf('query { myChildren { firstName } }'),
+      data: { myChildren: [{ [CHILD_ID_ALIAS]: 'child-a', firstName: 'Alba' }, { [CHILD_ID_ALIAS]: 'child-b', firstName: 'Basile' }] },
+    });
+    expect(pending.childIds).toEqual(['child-a', 'child-b']);
+  });
+
+  it('keeps the operation’s field order when a field removed before planning comes back null', () => {
+    // courtDecisions is forbidden to a nurse: the rewrite removed it, so the result lacks it.
+    const outcome = redactResult({
+      schema, labels, role: Role.PMI_NURSE, variables: {},
+      operation: operationOf('query { myChildren { courtDecisions { kind } firstName } }'),
+      data: { myChildren: [{ [CHILD_ID_ALIAS]: 'child-a', firstName: 'Alba' }] },
+      facts: related(['child-a']),
+    });
+    expect(JSON.stringify(outcome.data)).toBe('{"myChildren":[{"courtDecisions":null,"firstName":"Alba"}]}');
+    expect(outcome.redactions).toEqual([{ path: ['myChildren', 0, 'courtDecisions'], code: 'FORBIDDEN_CATEGORY', category: DataCategory.COURT_DECISION }]);
+  });
+
+  it('neither releases nor counts what sits inside a withheld field', () => {
+    // A concern's children are decided with the concern: withheld together for an unrelated viewer.
+    const outcome = redactResult({
+      schema, labels, role: Role.ASE_REFERENT, variables: {},
+      operation: operationOf('query { myChildren { concerns { category children { firstName } } } }'),
+      data: { myChildren: [{ [CHILD_ID_ALIAS]: 'child-a', concerns: [{ _cpSubjects: [{ [CHILD_ID_ALIAS]: 'child-b' }], category: 'HYGIENE', children: [{ [CHILD_ID_ALIAS]: 'child-b', firstName: 'Basile' }] }] }] },
+      facts: related(['child-b']),
+    });
+    expect(outcome.data).toEqual({ myChildren: [{ concerns: null }] });
+    expect(outcome.redactions.map((redaction) => redaction.path)).toEqual([['myChildren', 0, 'concerns']]);
+    expect(outcome.releases).toEqual([]);
+    expect(outcome.childIds).toEqual(['child-a']);
   });
 });

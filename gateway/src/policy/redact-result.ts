@@ -70,42 +70,56 @@ function pathArray(node: PathNode | null): Array<string | number> {
 }
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * Applies the per-child decisions to an executed result, walking the client's own
- * operation: helper fields disappear, fields the role may never see come back as null with
- * FORBIDDEN_CATEGORY, and every labelled field is decided for the child (or children) it is
- * about. Builds a new result; never mutates `data`. Pure.
- */
-export function redactResult(args: {
+interface RedactionArgs {
   schema: GraphQLSchema;
   labels: LabelMap;
   role: Role;
   operation: OperationDefinitionNode;
   variables: Record<string, unknown>;
   data: JsonObject | null | undefined;
-  facts: (childId: string) => ChildFacts;
   /**
    * Field plans kept from earlier responses to the same operation and role; only for an
    * operation whose selections do not depend on its variables (see `selectionsUseVariables`).
    */
   plans?: FieldPlans;
-}): RedactionOutcome {
-  const { schema, labels, role } = args;
-  const redactions: Redaction[] = [];
-  const releases = new Map<string, Release>();
-  const childIds = new Set<string>();
+}
 
-  const decideFor = (scope: readonly string[] | null, category: DataCategory): { permit: true; notify: boolean } | { permit: false; code: DenyCode } => {
-    if (ruleFor(category, role) === 'D') return { permit: false, code: 'FORBIDDEN_CATEGORY' };
-    if (!scope || scope.length === 0) return { permit: false, code: 'NEED_TO_KNOW' };
-    let notify = false;
-    for (const childId of scope) {
-      const decision = decide({ role }, args.facts(childId), category);
-      if (!decision.permit) return decision;
-      notify ||= decision.notifyReferent;
-    }
-    return { permit: true, notify };
-  };
+/** A walked result waiting for its facts: the children it is about, then the decisions. */
+export interface PendingRedaction {
+  /** Every child the result names (helper ids), whose facts the decisions need. */
+  childIds: string[];
+  /** Applies the decisions; call once. */
+  apply(facts: (childId: string) => ChildFacts): RedactionOutcome;
+}
+
+/** A labelled field where the category changes or a new child comes into scope. */
+interface DecisionPoint {
+  /** The nearest decision point above this one, or -1. */
+  enclosing: number;
+  /** The result object holding the field (set to null when the decision denies). */
+  target: JsonObject;
+  key: string;
+  scope: readonly string[] | null;
+  category: DataCategory;
+  path: PathNode;
+  hasValue: boolean;
+  /** The executed result had the field (a field removed before planning has not). */
+  present: boolean;
+}
+
+/**
+ * Walks an executed result once, following the client's own operation: builds the response
+ * (helper fields gone) and notes every point where a decision is needed and every child in
+ * scope. The decisions are then applied, once the facts about those children are loaded:
+ * fields the role may never see come back as null with FORBIDDEN_CATEGORY, and every
+ * labelled field is decided for the child (or children) it is about; a denied field's
+ * content is neither released nor counted. Never mutates `data`.
+ */
+export function walkForRedaction(args: RedactionArgs): PendingRedaction {
+  const { schema, labels, role } = args;
+  const points: DecisionPoint[] = [];
+  const scopes: Array<{ enclosing: number; ids: readonly string[] }> = [];
+  const named = new Set<string>();
 
   // Every object of a list shares its selection: what each field needs (its category, its
   // merged sub-selection, its type) is worked out once per (selection, type, holder), not
@@ -134,14 +148,14 @@ export function redactResult(args: {
     return plan;
   };
 
-  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode): unknown => {
+  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
     if (value === null || value === undefined) return value;
-    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, { prev: path, key: index }));
+    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, { prev: path, key: index }, enclosing));
     if (!isObject(value)) return value;
-    return walkObject(value, type, selectionSet, scope, holder, path);
+    return walkObject(value, type, selectionSet, scope, holder, path, enclosing);
   };
 
-  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null): JsonObject => {
+  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null, enclosing: number): JsonObject => {
     const runtimeType = (isAbstractType(type) ? schema.getType(String(object[TYPENAME_ALIAS])) : type) as GraphQLObjectType | undefined;
     if (!runtimeType || !isObjectType(runtimeType)) return {};
     let scope = inheritedScope;
@@ -149,7 +163,10 @@ export function redactResult(args: {
     else if (Array.isArray(object[SUBJECTS_ALIAS])) {
       scope = (object[SUBJECTS_ALIAS] as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
     } else if (typeof object[SUBJECTS_ALIAS] === 'string') scope = [object[SUBJECTS_ALIAS] as string];
-    for (const id of scope ?? []) if (scope !== inheritedScope) childIds.add(id);
+    if (scope && scope !== inheritedScope) {
+      scopes.push({ enclosing, ids: scope });
+      for (const id of scope) named.add(id);
+    }
 
     const result: JsonObject = {};
     for (const field of planOf(runtimeType, selectionSet, holder)) {
@@ -158,30 +175,73 @@ export function redactResult(args: {
         result[responseKey] = runtimeType.name;
         continue;
       }
-      // Decide where the category changes or a new child comes into scope.
+      // A decision where the category changes or a new child comes into scope.
+      let within = enclosing;
       if (category && (category !== holder || scope !== inheritedScope)) {
-        const decision = decideFor(scope, category);
-        if (!decision.permit) {
-          result[responseKey] = null;
-          redactions.push({ path: pathArray({ prev: path, key: responseKey }), code: decision.code, category });
-          continue;
-        }
-        if (object[responseKey] !== null && object[responseKey] !== undefined) {
-          for (const childId of scope ?? []) {
-            const key = `${childId}\u0000${category}`;
-            if (!releases.has(key)) releases.set(key, { childId, category, notifyReferent: decision.notify });
-          }
-        }
+        within = points.length;
+        const value = object[responseKey];
+        const present = responseKey in object;
+        points.push({ enclosing, target: result, key: responseKey, scope, category, path: { prev: path, key: responseKey }, hasValue: value !== null && value !== undefined, present });
+        // Holds the field's place in the response (fields keep the operation's order).
+        if (!present) result[responseKey] = null;
       }
       if (!(responseKey in object)) continue;
       result[responseKey] = field.composite
-        ? walkValue(object[responseKey], field.composite.type, field.composite.selectionSet, scope, category, { prev: path, key: responseKey })
+        ? walkValue(object[responseKey], field.composite.type, field.composite.selectionSet, scope, category, { prev: path, key: responseKey }, within)
         : object[responseKey];
     }
     return result;
   };
 
   const rootType = schema.getRootType(args.operation.operation);
-  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, null) : (args.data ?? null);
-  return { data, redactions, releases: [...releases.values()], childIds: [...childIds] };
+  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, null, -1) : (args.data ?? null);
+
+  return {
+    childIds: [...named],
+    apply(facts) {
+      const decideFor = (scope: readonly string[] | null, category: DataCategory): { permit: true; notify: boolean } | { permit: false; code: DenyCode } => {
+        if (ruleFor(category, role) === 'D') return { permit: false, code: 'FORBIDDEN_CATEGORY' };
+        if (!scope || scope.length === 0) return { permit: false, code: 'NEED_TO_KNOW' };
+        let notify = false;
+        for (const childId of scope) {
+          const decision = decide({ role }, facts(childId), category);
+          if (!decision.permit) return decision;
+          notify ||= decision.notifyReferent;
+        }
+        return { permit: true, notify };
+      };
+      const redactions: Redaction[] = [];
+      const releases = new Map<string, Release>();
+      // Points come in walk order (an enclosing point before those inside it): a point inside
+      // a withheld field is not reached, and neither decided, reported nor released.
+      const unreached = new Uint8Array(points.length);
+      points.forEach((point, index) => {
+        if (point.enclosing >= 0 && unreached[point.enclosing]) {
+          unreached[index] = 1;
+          return;
+        }
+        const decision = decideFor(point.scope, point.category);
+        if (!decision.permit) {
+          unreached[index] = 1;
+          point.target[point.key] = null;
+          redactions.push({ path: pathArray(point.path), code: decision.code, category: point.category });
+          return;
+        }
+        if (!point.present) delete point.target[point.key];
+        if (!point.hasValue) return;
+        for (const childId of point.scope ?? []) {
+          const key = `${childId}\u0000${point.category}`;
+          if (!releases.has(key)) releases.set(key, { childId, category: point.category, notifyReferent: decision.notify });
+        }
+      });
+      const childIds = new Set<string>();
+      for (const scope of scopes) if (scope.enclosing < 0 || !unreached[scope.enclosing]) for (const id of scope.ids) childIds.add(id);
+      return { data, redactions, releases: [...releases.values()], childIds: [...childIds] };
+    },
+  };
+}
+
+/** Walks and decides in one call, when the facts are at hand (see `walkForRedaction`). Pure. */
+export function redactResult(args: RedactionArgs & { facts: (childId: string) => ChildFacts }): RedactionOutcome {
+  return walkForRedaction(args).apply(args.facts);
 }

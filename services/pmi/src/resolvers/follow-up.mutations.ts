@@ -26,7 +26,6 @@ export class FollowUpMutations {
       const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
       if (!nurse) throw badUserInput('input.nurseId', 'Not a known PMI nurse');
       const alreadyFollowed = badUserInput('input.childId', 'The child already has an active follow-up');
-      if (await followUps.existsBy({ childId: input.childId, status: FollowUpStatus.ACTIVE })) throw alreadyFollowed;
       const created = await insertOnce(manager, FollowUp, {
         id: `followup-${crypto.randomUUID()}`,
         childId: input.childId,
@@ -39,7 +38,9 @@ export class FollowUpMutations {
         closedBy: null,
         idempotencyKey: input.idempotencyKey,
       });
-      // Ignored by the one-ACTIVE-per-child index: a concurrent start with another key won.
+      // No row under our key: the one-ACTIVE-per-child index refused it. Checking that index
+      // before inserting would race with an identical request committing in between (it did:
+      // the second of two identical concurrent starts was refused).
       if (!created) throw alreadyFollowed;
       return created;
     });
