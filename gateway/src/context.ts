@@ -34,6 +34,11 @@ export interface HubContext {
   disclosures: Disclosures;
   /** Errors to add to the response without failing a field (e.g. a source that was down). */
   notices: GraphQLError[];
+  /**
+   * Set by the policy executor before the plan runs: the facts the policy will need may be
+   * read as soon as a child comes up in the plan (null: nobody will need them).
+   */
+  factPrefetch: { consents: boolean } | null;
 }
 
 export interface Disclosures {
@@ -74,5 +79,6 @@ export function createHubContext(deps: HubContextDeps, agent: Agent, requestId: 
     },
     disclosures: { released: [], withheld: [] },
     notices: [],
+    factPrefetch: null,
   };
 }

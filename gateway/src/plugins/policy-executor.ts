@@ -152,7 +152,9 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       }
       if (guardError) return { errors: [guardError.extensions.code === 'SOURCE_UNAVAILABLE' ? withHttpStatus(guardError, 503) : guardError] };
 
-      // The facts about children asked for by id are read while the plan runs, not after it.
+      // The facts about children asked for by id, or reached by the plan, are read while the
+      // plan runs, not after it.
+      context.factPrefetch = { consents: prepared.needsConsents };
       const asked = askedChildren(rewritten.original, variables);
       const askedIds = asked.map(({ id }) => id).filter(isChildId);
       if (askedIds.length > 0) {
