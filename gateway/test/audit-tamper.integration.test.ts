@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../../common/src/db/data-source';
 import { DataCategory, Role } from '../../common/src/domain';
-import { createTestDatabase } from '../../test/support/databases';
+import { createTestDatabase, ensureRuntimeRole } from '../../test/support/databases';
 import { AuditLog1732300003000 } from '../migrations/1732300003000-audit-log';
 import { InitHubDirectory1732300001000 } from '../migrations/1732300001000-init-hub-directory';
 import { HubRuntimeRoleConsentNotifications1732300002000 } from '../migrations/1732300002000-hub-runtime-role-consent-notifications';
@@ -18,24 +18,6 @@ const KEY = 'integration-test-audit-chain-key-0123456789';
 const MIGRATIONS = [InitHubDirectory1732300001000, HubRuntimeRoleConsentNotifications1732300002000, AuditLog1732300003000];
 const COLUMNS = 'id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash';
 const FORGED_ID = '00000000-0000-4000-8000-00000000f0f0';
-
-/**
- * Creates `cp_hub_runtime` before migrating. Migration 1732300002000 checks then creates it,
- * which races when two test files migrate their databases on a fresh cluster at once (roles
- * are cluster-wide, the migration lock is per database); see the report to the lead.
- */
-async function ensureRuntimeRole(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('CREATE ROLE cp_hub_runtime NOLOGIN');
-  } catch (error) {
-    // 42710 duplicate_object, 23505 when the other creator has not committed yet.
-    if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
-  } finally {
-    await client.end();
-  }
-}
 
 interface Chain {
   ids: string[];

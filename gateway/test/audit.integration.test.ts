@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../../common/src/db/data-source';
 import { DataCategory, Role } from '../../common/src/domain';
-import { createTestDatabase } from '../../test/support/databases';
+import { createTestDatabase, ensureRuntimeRole } from '../../test/support/databases';
 import { AuditLog1732300003000 } from '../migrations/1732300003000-audit-log';
 import { InitHubDirectory1732300001000 } from '../migrations/1732300001000-init-hub-directory';
 import { HubRuntimeRoleConsentNotifications1732300002000 } from '../migrations/1732300002000-hub-runtime-role-consent-notifications';
@@ -40,24 +40,6 @@ async function sqlState(statement: Promise<unknown>): Promise<string> {
     return 'ok';
   } catch (error) {
     return (error as { code?: string }).code ?? 'no code';
-  }
-}
-
-/**
- * Creates `cp_hub_runtime` before migrating. Migration 1732300002000 checks then creates it,
- * which races when two test files migrate their databases on a fresh cluster at once (roles
- * are cluster-wide, the migration lock is per database); see the report to the lead.
- */
-async function ensureRuntimeRole(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('CREATE ROLE cp_hub_runtime NOLOGIN');
-  } catch (error) {
-    // 42710 duplicate_object, 23505 when the other creator has not committed yet.
-    if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
-  } finally {
-    await client.end();
   }
 }
 
