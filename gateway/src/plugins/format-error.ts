@@ -37,6 +37,25 @@ export function fieldOfCoercionMessage(message: string): string | undefined {
   return /^Variable "\$[A-Za-z0-9_]+" got invalid value.*? at "([A-Za-z0-9_.[\]]+)"/s.exec(message)?.[1];
 }
 
+/** Connection-level failures (SQLSTATE class 08, shutdowns, refused or cut sockets): not a bug. */
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly)/;
+
+/**
+ * True for an error of the database connection itself, as pg raises it, TypeORM wraps it
+ * (`driverError`) or the hub's in-process subgraph passes it on (`originalError`); false for a query the database refused (a constraint, a syntax error),
+ * which stays an unexpected error.
+ */
+export function isDatabaseOutage(error: unknown): boolean {
+  type Layer = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown } | undefined;
+  for (let current = error as Layer, depth = 0; current && depth < 4; depth += 1) {
+    if (typeof current.code === 'string' && OUTAGE_CODES.has(current.code)) return true;
+    if (typeof current.message === 'string' && OUTAGE_MESSAGES.test(current.message)) return true;
+    current = (current.driverError ?? current.originalError) as Layer;
+  }
+  return false;
+}
+
 /**
  * The hub's `formatError`: typed errors keep their code and the few extensions clients rely
  * on; subgraph internals (service names in `serviceName`, stack traces, SQL) are dropped and
@@ -63,6 +82,11 @@ export function createHubFormatError(logger: Logger) {
       return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
     }
     const original = unwrapResolverError(error) as { name?: string } | undefined;
+    if (isDatabaseOutage(original)) {
+      // The hub's own database is away (a restart, a cut connection): a fact could not be read.
+      logger.error('graphql.database_unavailable', { errorName: original?.name ?? 'unknown', path: formatted.path ?? null });
+      return { message: 'The hub’s database is unavailable', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'SOURCE_UNAVAILABLE', source: 'HUB' } };
+    }
     logger.error('graphql.unexpected_error', { code: code ?? null, errorName: original?.name ?? 'unknown', path: formatted.path ?? null });
     return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
