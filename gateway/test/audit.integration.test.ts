@@ -257,17 +257,17 @@ describe('ReleaseRecorder: group commit of audit entries and notifications', () 
     const locked = new AuditLog(second, KEY);
     const before = (await new AuditLog(first, KEY).verify()).checkedEntries;
     // Rounds: after the first, each recorder chains from a head the others have moved.
-    for (let round = 0; round < 4; round += 1) {
+    for (let round = 0; round < 8; round += 1) {
       await Promise.all([
         ...recorders.flatMap((recorder, process) => Array.from({ length: 25 }, (_, n) => recorder.record(release(`agent-p${process}`, `child-${round}-${n}`)))),
         ...Array.from({ length: 5 }, (_, n) => locked.append(record('agent-locked', [`child-${round}-${n}`]))),
       ]);
     }
-    expect(await new AuditLog(first, KEY).verify()).toEqual({ ok: true, checkedEntries: before + 4 * 55, firstBrokenEntryId: null, tailMissing: false });
+    expect(await new AuditLog(first, KEY).verify()).toEqual({ ok: true, checkedEntries: before + 8 * 55, firstBrokenEntryId: null, tailMissing: false });
     expect(await first.query("SELECT agent_id, count(*)::int AS count FROM audit_entry WHERE agent_id IN ('agent-p0', 'agent-p1', 'agent-locked') GROUP BY agent_id ORDER BY agent_id")).toEqual([
-      { agent_id: 'agent-locked', count: 20 },
-      { agent_id: 'agent-p0', count: 100 },
-      { agent_id: 'agent-p1', count: 100 },
+      { agent_id: 'agent-locked', count: 40 },
+      { agent_id: 'agent-p0', count: 200 },
+      { agent_id: 'agent-p1', count: 200 },
     ]);
   });
 });

@@ -94,21 +94,32 @@ export function chainRecords(chainKey: string, prevHash: string, records: readon
   });
 }
 
+const AUDIT_COLUMNS = 'id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash';
+
 /**
- * `(columns) VALUES (…), (…)` for `rows`, their values pushed onto `params`. Rows are listed
- * in chain order, so the identity `seq` numbers them in that order.
+ * A CTE `lock(held)`: tries the append lock for the rest of the statement's transaction
+ * (true at once if this transaction already holds it). A statement guarded by it writes
+ * nothing while another writer holds the lock.
  */
-export function auditValues(rows: readonly ChainedRow[], params: unknown[]): string {
+export const TRY_APPEND_LOCK = `lock AS (SELECT pg_try_advisory_xact_lock(${APPEND_LOCK_KEY}) AS held)`;
+
+/**
+ * `(columns) SELECT … FROM (VALUES (…), (…))` for `rows`, their values pushed onto
+ * `params`, in chain order (so the identity `seq` numbers them in that order). With
+ * `guarded`, only if the `lock` CTE (`TRY_APPEND_LOCK`) holds the lock.
+ */
+export function auditRows(rows: readonly ChainedRow[], params: unknown[], guarded = false): string {
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
   const tuples = rows.map(
-    ({ content, prevHash, hash }) =>
-      `(${p(content.id)}, ${p(content.at)}, ${p(content.agentId)}, ${p(content.role)}, ${p(content.institution)}, ${p(content.operationName)}, ${p(content.operationHash)}, ` +
-      `${p(content.childIds)}::text[], ${p(content.released)}::text[], ${p(JSON.stringify(content.withheld))}::jsonb, ${p(prevHash)}, ${p(hash)})`,
+    ({ content, prevHash, hash }, index) =>
+      `(${index}, ${p(content.id)}::uuid, ${p(content.at)}::timestamptz, ${p(content.agentId)}::text, ${p(content.role)}::text, ${p(content.institution)}::text, ` +
+      `${p(content.operationName)}::text, ${p(content.operationHash)}::text, ${p(content.childIds)}::text[], ${p(content.released)}::text[], ` +
+      `${p(JSON.stringify(content.withheld))}::jsonb, ${p(prevHash)}::text, ${p(hash)}::text)`,
   );
-  return `(id, at, agent_id, role, institution, operation_name, operation_hash, child_ids, released, withheld, prev_hash, hash) VALUES ${tuples.join(', ')}`;
+  return `(${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM (VALUES ${tuples.join(', ')}) AS v(n, ${AUDIT_COLUMNS})${guarded ? ' CROSS JOIN lock WHERE lock.held' : ''} ORDER BY n`;
 }
 
 /** The newest entry's hash, or the genesis hash of an empty log. */
@@ -122,17 +133,17 @@ export const isChainConflict = (error: unknown): boolean => (error as { code?: u
 
 /** Builds the statement that writes `rows` (and whatever goes with them), pushing its values. */
 export type AppendStatement = (rows: readonly ChainedRow[], params: unknown[]) => string;
-export const insertEntries: AppendStatement = (rows, params) => `INSERT INTO audit_entry ${auditValues(rows, params)}`;
+export const insertEntries: AppendStatement = (rows, params) => `INSERT INTO audit_entry ${auditRows(rows, params)}`;
 
 /** Attempts under the lock before a write is reported failed. */
 const LOCKED_ATTEMPTS = 5;
 
 /**
  * Appends `records` in `manager`'s transaction, under the lock that serialises appends across
- * hub processes (held until that transaction ends): reads the head, chains, writes. Writers
- * that take no lock (a `ReleaseRecorder` chaining from the head it remembers) can still get
- * in first; the unique `prev_hash` then refuses this write, which is retried from a savepoint
- * after reading the new head, a bounded number of times.
+ * hub processes (held until that transaction ends): reads the head, chains, writes. Every
+ * writer holds that lock while it writes, so the head read here stays the head; the unique
+ * `prev_hash` would still refuse a write from a stale head, which is then retried from a
+ * savepoint after reading the head again, a bounded number of times.
  */
 export async function appendUnderLock(manager: EntityManager, chainKey: string, records: readonly AuditRecord[], at: Date, statement: AppendStatement = insertEntries): Promise<ChainedRow[]> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertNotificationsSql, type ReferentNotification } from '../notifications/notify-referents.js';
-import { appendUnderLock, type AuditRecord, type ChainedRow, chainRecords, insertEntries, isChainConflict } from './audit-log.js';
+import { appendUnderLock, type AuditRecord, auditRows, type ChainedRow, chainRecords, isChainConflict, TRY_APPEND_LOCK } from './audit-log.js';
 
 /** What one response must leave behind before it is released. */
 export interface ReleaseRecord {
@@ -26,12 +26,12 @@ const CONTENDED_MS = 1_000;
  * their notifications), so a busy hub pays one round trip for many responses instead of a
  * locked five-statement transaction for each.
  *
- * The chain stays one line across hub processes: `prev_hash` is UNIQUE, so of two writers
- * that chain from the same head only one can commit. This process remembers the last hash
- * it wrote and chains from it without a lock; on a conflict (another process appended) it
- * writes again under the append lock (`appendUnderLock`), from the head it reads there, and
- * keeps taking the lock for a second. A write that
- * fails rejects every response of its batch: none of them is released.
+ * The chain stays one line across hub processes. Every write holds the append lock while
+ * it writes: this process chains from the last hash it wrote and *tries* the lock in the
+ * same statement (one round trip); if another writer holds it, or appended after that hash
+ * (`prev_hash` is UNIQUE), it waits for the lock (`appendUnderLock`), reads the head there
+ * and writes, and keeps waiting for the lock for a second. A write that fails rejects every
+ * response of its batch: none of them is released.
  */
 export class ReleaseRecorder {
   private readonly pending: Array<{ record: ReleaseRecord; resolve: () => void; reject: (error: unknown) => void }> = [];
@@ -86,27 +86,34 @@ export class ReleaseRecorder {
     if (head !== undefined && Date.now() >= this.lockFreeAfter) {
       const rows = chainRecords(this.chainKey, head, audits, at);
       const params: unknown[] = [];
+      let written = false;
       try {
-        await this.dataSource.query(statement(rows, params), params);
-        this.head = rows[rows.length - 1].hash;
-        return;
+        const inserted: unknown[] = await this.dataSource.query(statement(rows, params), params);
+        written = inserted.length === rows.length;
       } catch (error) {
         if (!isChainConflict(error)) throw error;
-        // Another process writes too: take the lock for a while, so that neither keeps
-        // getting in ahead of the other's locked writes.
-        this.lockFreeAfter = Date.now() + CONTENDED_MS;
       }
+      if (written) {
+        this.head = rows[rows.length - 1].hash;
+        return;
+      }
+      // Another process writes too (it held the lock, or appended after our head): wait for
+      // the lock, and keep waiting for it a while.
+      this.lockFreeAfter = Date.now() + CONTENDED_MS;
     }
     const rows = await this.dataSource.transaction((manager) => appendUnderLock(manager, this.chainKey, audits, at, statement));
     this.head = rows[rows.length - 1].hash;
   }
 }
 
-/** The audit rows and, in the same statement, the notifications that go with them. */
+/**
+ * One statement: the audit rows and the notifications that go with them, written only if it
+ * gets the append lock (at once, or because its transaction already holds it); it returns
+ * one row per entry written, none when another writer held the lock.
+ */
 function statementWith(notifications: readonly ReferentNotification[], at: Date) {
   return (rows: readonly ChainedRow[], params: unknown[]): string => {
-    if (notifications.length === 0) return insertEntries(rows, params);
-    const notified = insertNotificationsSql(notifications, at, params);
-    return `WITH notified AS (${notified}) ${insertEntries(rows, params)}`;
+    const notified = notifications.length > 0 ? `, notified AS (${insertNotificationsSql(notifications, at, params, ' CROSS JOIN lock WHERE lock.held')})` : '';
+    return `WITH ${TRY_APPEND_LOCK}${notified} INSERT INTO audit_entry ${auditRows(rows, params, true)} RETURNING seq`;
   };
 }

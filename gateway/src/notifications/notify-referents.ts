@@ -12,9 +12,10 @@ export interface ReferentNotification {
 /**
  * One statement inserting every notification given, whatever their number (a nurse's list
  * can hold 150 children, a batch of responses several viewers), stamped `at`; its values are
- * pushed onto `params`. Written with the responses' audit entries, in the same statement.
+ * pushed onto `params`. Written with the responses' audit entries, in the same statement;
+ * `guard` (a FROM/WHERE tail) makes it write only when they are written.
  */
-export function insertNotificationsSql(notifications: readonly ReferentNotification[], at: Date, params: unknown[]): string {
+export function insertNotificationsSql(notifications: readonly ReferentNotification[], at: Date, params: unknown[], guard = ''): string {
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -25,5 +26,5 @@ export function insertNotificationsSql(notifications: readonly ReferentNotificat
       FROM unnest(${p(column(() => randomUUID()))}::uuid[], ${p(column((n) => n.childId))}::text[], ${p(column((n) => n.category))}::text[],
                   ${p(column((n) => n.viewer.id))}::text[], ${p(column((n) => n.viewer.name))}::text[], ${p(column((n) => n.viewer.role))}::text[],
                   ${p(column((n) => n.viewer.institution))}::text[])
-        AS r(id, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution)`;
+        AS r(id, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution)${guard}`;
 }
