@@ -6,19 +6,14 @@ import { testServerUrl } from '../support/databases';
 import { hubPost } from '../support/hub-client';
 import { insertBulkChildren } from '../support/bulk-children';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import { LIST_QUERY } from '../../bench/operations';
 
 // A list of N children must cost each subgraph (and the hub's own database) a constant
 // number of SQL statements: DataLoaders batch every relation and reference.
 let federation: TestFederation;
 
-const MY_CHILDREN = `query MyChildren { myChildren {
-  id firstName lastName birthDate
-  protectionStatus { level since referent { name phone } }
-  dossier { openedOn measures { kind startDate } }
-  pmiFollowUp { since visitCount nurse { name } }
-  childcare { startDate childminder { name capacity } }
-  courtDecisions { kind decidedAt content }
-} }`;
+// The benchmark's list query (bench/operations.ts): the figures it reports are the ones checked here.
+const MY_CHILDREN = LIST_QUERY;
 
 async function statementsFor(referentId: string): Promise<{ children: number; perService: Record<string, number> }> {
   const token = await signDevToken({ id: referentId, name: 'Référent fictif', role: Role.ASE_REFERENT, institution: 'ASE-75' });
