@@ -44,9 +44,17 @@ export interface Viewer {
   institution: string;
 }
 
+/**
+ * Where an institution's département is written in its id; the first group is the
+ * département. Also read by PostgreSQL (`substring(institution from $1)`), whose regular
+ * expressions give the same answer for this pattern (see domain.test.ts).
+ */
+export const DEPARTEMENT_PATTERN = '^[A-Z]+-(\\d{2,3}|2A|2B)(?:-|$)';
+const DEPARTEMENT = new RegExp(DEPARTEMENT_PATTERN);
+
 /** `ASE-75` → `75`, `RPE-75-11` → `75`: the département an institution belongs to. */
 export function departementOf(institution: string): string | null {
-  const match = /^[A-Z]+-(\d{2,3}|2A|2B)(?:-|$)/.exec(institution);
+  const match = DEPARTEMENT.exec(institution);
   return match ? match[1] : null;
 }
 

@@ -1,35 +1,29 @@
-import { In, IsNull } from 'typeorm';
-import { departementOf, Role, type Viewer } from '../../../common/src/domain.js';
-import type { CareRelationshipFinder, CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
+import { DEPARTEMENT_PATTERN, departementOf, Role } from '../../../common/src/domain.js';
+import { amongChildren, type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
 import type { AseContext } from './context.js';
-import { CripEvaluation } from './entity/crip-evaluation.entity.js';
-import { Dossier } from './entity/dossier.entity.js';
 
 type ChildIds = readonly string[] | null;
 
-/** Children of the viewer's open dossiers. */
-async function referentChildren(context: AseContext, viewer: Viewer, childIds: ChildIds): Promise<string[]> {
-  const rows = await context.dataSource.getRepository(Dossier).find({
-    select: { childId: true },
-    where: { referentId: viewer.agentId, closedOn: IsNull(), ...(childIds ? { childId: In([...childIds]) } : {}) },
-  });
-  return rows.map((row) => row.childId);
+async function childIdsOf(context: AseContext, sql: string, params: unknown[]): Promise<string[]> {
+  const rows: { child_id: string }[] = await context.dataSource.query(sql, params);
+  return rows.map((row) => row.child_id);
+}
+
+/** Children of the referent's open dossiers. */
+function referentChildren(context: AseContext, referentId: string, childIds: ChildIds): Promise<string[]> {
+  const params: unknown[] = [referentId];
+  const among = amongChildren('child_id', childIds, params);
+  return childIdsOf(context, `SELECT child_id FROM dossier WHERE referent_id = $1 AND closed_on IS NULL${among}`, params);
 }
 
 /**
- * Children with a row of `entity` held by an institution of the viewer's département. The
- * institutions are listed first (a handful) so that `departementOf` stays the one rule.
+ * Children with a row in any of `tables` held by an institution of the département. The
+ * département is read off the institution id by the same pattern as `departementOf`.
  */
-async function departementChildren(context: AseContext, viewer: Viewer, childIds: ChildIds, entity: typeof Dossier | typeof CripEvaluation): Promise<string[]> {
-  const departement = departementOf(viewer.institution);
-  if (!departement) return [];
-  const rows = () => context.dataSource.createQueryBuilder().from(entity, 'row');
-  const institutions = await rows().select('DISTINCT row.institution', 'institution').getRawMany<{ institution: string }>();
-  const ours = institutions.map((row) => row.institution).filter((institution) => departementOf(institution) === departement);
-  if (ours.length === 0) return [];
-  let query = rows().select('DISTINCT row.childId', 'childId').where('row.institution IN (:...ours)', { ours });
-  if (childIds) query = query.andWhere('row.childId IN (:...childIds)', { childIds: [...childIds] });
-  return (await query.getRawMany<{ childId: string }>()).map((row) => row.childId);
+function departementChildren(context: AseContext, departement: string, childIds: ChildIds, tables: readonly ('dossier' | 'crip_evaluation')[]): Promise<string[]> {
+  const params: unknown[] = [DEPARTEMENT_PATTERN, departement];
+  const selects = tables.map((table) => `SELECT child_id FROM ${table} WHERE substring(institution from $1) = $2${amongChildren('child_id', childIds, params)}`);
+  return childIdsOf(context, selects.join(' UNION '), params);
 }
 
 function records(childIds: string[], kind: string): CareRelationshipRecord[] {
@@ -42,18 +36,14 @@ function records(childIds: string[], kind: string): CareRelationshipRecord[] {
  * département's CRIP has received an information préoccupante about. Nobody else.
  */
 export const findCareRelationships: CareRelationshipFinder<AseContext> = async (context, viewer, childIds) => {
+  const departement = departementOf(viewer.institution);
   switch (viewer.role) {
     case Role.ASE_REFERENT:
-      return records(await referentChildren(context, viewer, childIds), 'REFERENT');
-    case Role.ASE_MANAGER: {
-      const [withDossier, withEvaluation] = await Promise.all([
-        departementChildren(context, viewer, childIds, Dossier),
-        departementChildren(context, viewer, childIds, CripEvaluation),
-      ]);
-      return records([...withDossier, ...withEvaluation], 'ASE_HEAD');
-    }
+      return records(await referentChildren(context, viewer.agentId, childIds), 'REFERENT');
+    case Role.ASE_MANAGER:
+      return departement ? records(await departementChildren(context, departement, childIds, ['dossier', 'crip_evaluation']), 'ASE_HEAD') : [];
     case Role.CRIP_EVALUATOR:
-      return records(await departementChildren(context, viewer, childIds, CripEvaluation), 'CRIP');
+      return departement ? records(await departementChildren(context, departement, childIds, ['crip_evaluation']), 'CRIP') : [];
     default:
       return [];
   }

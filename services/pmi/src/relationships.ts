@@ -1,8 +1,7 @@
-import { In } from 'typeorm';
 import { Role } from '../../../common/src/domain.js';
-import type { CareRelationshipFinder } from '../../../common/src/federation/care-relationships.js';
+import { amongChildren, type CareRelationshipFinder } from '../../../common/src/federation/care-relationships.js';
 import type { PmiContext } from './context.js';
-import { FollowUp, FollowUpStatus } from './entity/follow-up.entity.js';
+import { FollowUpStatus } from './entity/follow-up.entity.js';
 
 /**
  * Only ACTIVE follow-ups create a relationship: a nurse relates to the children she follows
@@ -10,21 +9,22 @@ import { FollowUp, FollowUpStatus } from './entity/follow-up.entity.js';
  * (`PMI_INSTITUTION`). Other roles have none through PMI.
  */
 export const findCareRelationships: CareRelationshipFinder<PmiContext> = async (context, viewer, childIds) => {
-  let scope: { nurseId: string } | { institution: string };
+  let column: 'nurse_id' | 'institution';
   let kind: string;
+  const params: unknown[] = [FollowUpStatus.ACTIVE];
   if (viewer.role === Role.PMI_NURSE) {
-    scope = { nurseId: viewer.agentId };
-    kind = 'FOLLOWING_NURSE';
+    [column, kind] = ['nurse_id', 'FOLLOWING_NURSE'];
+    params.push(viewer.agentId);
   } else if (viewer.role === Role.PMI_DOCTOR) {
-    scope = { institution: viewer.institution };
-    kind = 'PMI_INSTITUTION';
+    [column, kind] = ['institution', 'PMI_INSTITUTION'];
+    params.push(viewer.institution);
   } else {
     return [];
   }
-  const rows = await context.dataSource.getRepository(FollowUp).find({
-    select: { childId: true },
-    where: { ...scope, status: FollowUpStatus.ACTIVE, ...(childIds ? { childId: In([...childIds]) } : {}) },
-    order: { childId: 'ASC' },
-  });
-  return rows.map((row) => ({ childId: row.childId, kind }));
+  const among = amongChildren('child_id', childIds, params);
+  const rows: { child_id: string }[] = await context.dataSource.query(
+    `SELECT child_id FROM follow_up WHERE status = $1 AND ${column} = $2${among} ORDER BY child_id`,
+    params,
+  );
+  return rows.map((row) => ({ childId: row.child_id, kind }));
 };

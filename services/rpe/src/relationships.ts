@@ -1,43 +1,37 @@
 import { departementOf, Role } from '../../../common/src/domain.js';
-import type { CareRelationshipFinder, CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
+import { amongChildren, type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
 import type { RpeContext } from './context.js';
 import { parisDay } from './domain/calendar.js';
-import { ChildcareArrangement } from './entity/childcare-arrangement.entity.js';
-import { Childminder } from './entity/childminder.entity.js';
-import { ConcernChild } from './entity/concern-child.entity.js';
 
 type ChildIds = readonly string[] | null;
 
-/** Children in an ongoing (or upcoming) arrangement with a childminder of the relais. */
-async function childrenCaredForInRelais(context: RpeContext, relaisId: string, childIds: ChildIds): Promise<string[]> {
-  const query = context.dataSource
-    .getRepository(ChildcareArrangement)
-    .createQueryBuilder('arrangement')
-    .select('DISTINCT arrangement.child_id', 'childId')
-    .innerJoin(Childminder, 'childminder', 'childminder.id = arrangement.childminder_id')
-    .where('childminder.relais_id = :relaisId', { relaisId })
-    .andWhere('(arrangement.end_date IS NULL OR arrangement.end_date >= :today)', { today: parisDay(new Date()) });
-  if (childIds) query.andWhere('arrangement.child_id IN (:...childIds)', { childIds });
-  const rows = await query.getRawMany<{ childId: string }>();
-  return rows.map((row) => row.childId);
+/**
+ * The relais' children, each with how it knows them, in one statement: those in an ongoing
+ * (or upcoming) arrangement with one of its childminders, and those named in its concerns.
+ */
+async function relaisChildren(context: RpeContext, relaisId: string, childIds: ChildIds): Promise<CareRelationshipRecord[]> {
+  const params: unknown[] = [relaisId, parisDay(new Date())];
+  const sql =
+    `SELECT DISTINCT arrangement.child_id, 'RELAIS_OF_CHILDMINDER' AS kind FROM childcare_arrangement arrangement
+       JOIN childminder ON childminder.id = arrangement.childminder_id
+     WHERE childminder.relais_id = $1 AND (arrangement.end_date IS NULL OR arrangement.end_date >= $2)` +
+    amongChildren('arrangement.child_id', childIds, params) +
+    ` UNION ALL SELECT DISTINCT link.child_id, 'REPORTING_RELAIS' AS kind FROM concern_child link
+       JOIN concern ON concern.id = link.concern_id WHERE concern.raised_by_institution = $1` +
+    amongChildren('link.child_id', childIds, params);
+  const rows: { child_id: string; kind: string }[] = await context.dataSource.query(sql, params);
+  return rows.map((row) => ({ childId: row.child_id, kind: row.kind }));
 }
 
-/** Children named in concerns raised by one relais, or by any relais of one département. */
-async function childrenNamedInConcerns(
-  context: RpeContext,
-  raisedBy: { institution: string } | { departement: string },
-  childIds: ChildIds,
-): Promise<string[]> {
-  const query = context.dataSource
-    .getRepository(ConcernChild)
-    .createQueryBuilder('link')
-    .select('DISTINCT link.child_id', 'childId')
-    .innerJoin('link.concern', 'concern');
-  if ('institution' in raisedBy) query.where('concern.raised_by_institution = :institution', raisedBy);
-  else query.where('concern.departement = :departement', raisedBy);
-  if (childIds) query.andWhere('link.child_id IN (:...childIds)', { childIds });
-  const rows = await query.getRawMany<{ childId: string }>();
-  return rows.map((row) => row.childId);
+/** Children named in concerns raised by any relais of one département. */
+async function departementChildren(context: RpeContext, departement: string, childIds: ChildIds): Promise<string[]> {
+  const params: unknown[] = [departement];
+  const among = amongChildren('link.child_id', childIds, params);
+  const rows: { child_id: string }[] = await context.dataSource.query(
+    `SELECT DISTINCT link.child_id FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE concern.departement = $1${among}`,
+    params,
+  );
+  return rows.map((row) => row.child_id);
 }
 
 /**
@@ -45,15 +39,7 @@ async function childrenNamedInConcerns(
  * for, and those it already reported on. A report never creates a relationship by itself.
  */
 export async function childrenKnownToRelais(context: RpeContext, relaisId: string, childIds: readonly string[]): Promise<Set<string>> {
-  const [cared, reported] = await Promise.all([
-    childrenCaredForInRelais(context, relaisId, childIds),
-    childrenNamedInConcerns(context, { institution: relaisId }, childIds),
-  ]);
-  return new Set([...cared, ...reported]);
-}
-
-function records(childIds: string[], kind: string): CareRelationshipRecord[] {
-  return childIds.map((childId) => ({ childId, kind }));
+  return new Set((await relaisChildren(context, relaisId, childIds)).map((record) => record.childId));
 }
 
 /**
@@ -61,17 +47,11 @@ function records(childIds: string[], kind: string): CareRelationshipRecord[] {
  * the CRIP and the ASE head of a département to the children its relais reported on.
  */
 export const findCareRelationships: CareRelationshipFinder<RpeContext> = async (context, viewer, childIds) => {
-  if (viewer.role === Role.RPE_COORDINATOR) {
-    const [cared, reported] = await Promise.all([
-      childrenCaredForInRelais(context, viewer.institution, childIds),
-      childrenNamedInConcerns(context, { institution: viewer.institution }, childIds),
-    ]);
-    return [...records(cared, 'RELAIS_OF_CHILDMINDER'), ...records(reported, 'REPORTING_RELAIS')];
-  }
+  if (viewer.role === Role.RPE_COORDINATOR) return relaisChildren(context, viewer.institution, childIds);
   if (viewer.role === Role.CRIP_EVALUATOR || viewer.role === Role.ASE_MANAGER) {
     const departement = departementOf(viewer.institution);
     if (!departement) return [];
-    return records(await childrenNamedInConcerns(context, { departement }, childIds), 'CRIP_RECEIVED_CONCERN');
+    return (await departementChildren(context, departement, childIds)).map((childId) => ({ childId, kind: 'CRIP_RECEIVED_CONCERN' }));
   }
   return [];
 };
