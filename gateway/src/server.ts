@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { disabledApolloDefaults, HARDENED_APOLLO_OPTIONS } from '../../common/src/http/apollo-options.js';
 import type { DataSource } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../../common/src/db/data-source.js';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -68,17 +68,13 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
   const apollo = new ApolloServer<HubContext>({
     gateway: wrapGatewayExecutor(gateway, policy),
     introspection: config.mode === 'development',
-    // Automatic persisted queries are a cache anyone can fill, not an allow-list: off.
-    persistedQueries: false,
-    csrfPrevention: true,
-    hideSchemaDetailsFromClientErrors: true,
-    includeStacktraceInErrorResponses: false,
+    ...HARDENED_APOLLO_OPTIONS,
     formatError: createHubFormatError(logger),
     validationRules: limits.validationRules,
     // The parser stops past this many tokens: a huge document never becomes a huge AST.
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
+      ...disabledApolloDefaults<HubContext>(),
       requestLogPlugin<HubContext>(logger, (context) => ({ requestId: context.requestId, agentId: context.agent.id, role: context.agent.role })),
       ...limits.plugins,
       ...(config.trustedOperations === 'enforce' ? [trustedOperationsPlugin(readTrustedOperations(config.trustedOperationsFile))] : []),

@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../db/data-source.js';
 import { decodeViewer, HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HEADER, verifyHubSignature } from '../hub-signature.js';
 import type { Viewer } from '../domain.js';
+import { disabledApolloDefaults, HARDENED_APOLLO_OPTIONS } from '../http/apollo-options.js';
 import { type RunningHttpServer, serveGraphQL } from '../http/serve-graphql.js';
 import { createLogger } from '../log.js';
 import { createSubgraphFormatError } from './format-error.js';
@@ -46,13 +46,9 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   const apollo = new ApolloServer<TContext>({
     schema: await definition.buildSchema(),
     introspection: false,
-    persistedQueries: false,
-    csrfPrevention: true,
-    hideSchemaDetailsFromClientErrors: true,
-    includeStacktraceInErrorResponses: false,
+    ...HARDENED_APOLLO_OPTIONS,
     formatError: createSubgraphFormatError(logger),
-    // Traces would carry timings and error details to whoever asks for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin<TContext>(logger, (context) => ({ requestId: context.requestId, agentId: context.viewer?.agentId ?? null }))],
+    plugins: [...disabledApolloDefaults<TContext>(), requestLogPlugin<TContext>(logger, (context) => ({ requestId: context.requestId, agentId: context.viewer?.agentId ?? null }))],
   });
   await apollo.start();
   const http = await serveGraphQL({
