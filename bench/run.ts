@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   const measured = typeof only === 'string' ? OPERATIONS.filter((operation) => only.split(',').includes(operation.name)) : OPERATIONS;
   if (measured.length === 0) throw new Error(`--only names none of: ${OPERATIONS.map((operation) => operation.name).join(', ')}`);
   const started = Date.now();
+  // Read now: the processes load the code as it is when they start, whatever is edited later.
+  const commit = gitCommit();
 
   const postgres = await openBenchPostgres();
   const processes: BenchProcess[] = [];
@@ -180,7 +182,7 @@ async function main(): Promise<void> {
         startedAt: new Date(started).toISOString(),
         durationSeconds: Math.round((Date.now() - started) / 1000),
         mode: quick ? 'quick' : 'full',
-        commit: gitCommit(),
+        commit,
         node: process.version,
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',

@@ -33,9 +33,12 @@ const QUERIES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, queryFor(
 
 /**
  * The institutions that can vouch for a relationship of each role (see each subgraph's
- * relationships.ts). Only those are asked: an institution that never relates this role to
- * a child is not called, and its outage does not make the relationship unknown. A role left
- * out here has no relationship at all, which fails closed.
+ * relationships.ts), in the order they are asked about given children. Only those are
+ * asked: an institution that never relates this role to a child is not called, and its
+ * outage does not make the relationship unknown. A role left out here has no relationship
+ * at all, which fails closed. The CRIP hears of most children through the relais' concerns
+ * (its inbox is nothing else), the ASE head through the ASE's own dossiers: each is asked
+ * first.
  */
 export const RELATIONSHIP_SOURCES: Readonly<Record<Role, readonly SubgraphName[]>> = {
   [Role.PMI_NURSE]: ['pmi'],
@@ -43,38 +46,61 @@ export const RELATIONSHIP_SOURCES: Readonly<Record<Role, readonly SubgraphName[]
   [Role.RPE_COORDINATOR]: ['rpe'],
   [Role.ASE_REFERENT]: ['ase'],
   [Role.ASE_MANAGER]: ['ase', 'rpe'],
-  [Role.CRIP_EVALUATOR]: ['ase', 'rpe'],
+  [Role.CRIP_EVALUATOR]: ['rpe', 'ase'],
   [Role.JUDGE]: ['justice'],
   [Role.DPO]: [],
 };
 
-/** Asks the role's institutions at once; one call each, whatever the number of children. */
-async function askAll(deps: RelationshipDeps, childIds: readonly string[] | null) {
-  return Promise.all(
-    RELATIONSHIP_SOURCES[deps.viewer.role].map(async (name) => {
-      try {
-        const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
-          fetch: deps.fetch,
-          subgraph: name,
-          url: deps.urls[name],
-          query: QUERIES[name],
-          variables: { agentId: deps.viewer.agentId, role: deps.viewer.role, institution: deps.viewer.institution, childIds },
-          viewer: deps.viewer,
-          requestId: deps.requestId,
-        });
-        return { name, records: data[careRelationshipsFieldName(SOURCE_OF[name])] ?? [], ok: true as const };
-      } catch (error) {
-        if (error instanceof SubgraphCallError) {
-          deps.unavailable?.add(name);
-          return { name, records: [], ok: false as const };
-        }
-        throw error;
-      }
-    }),
-  );
+type Answer = { name: SubgraphName; records: CareRelationshipRecord[]; ok: boolean };
+
+/** One institution's answer; an institution that cannot answer is noted, not thrown. */
+async function ask(deps: RelationshipDeps, name: SubgraphName, childIds: readonly string[] | null): Promise<Answer> {
+  try {
+    const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
+      fetch: deps.fetch,
+      subgraph: name,
+      url: deps.urls[name],
+      query: QUERIES[name],
+      variables: { agentId: deps.viewer.agentId, role: deps.viewer.role, institution: deps.viewer.institution, childIds },
+      viewer: deps.viewer,
+      requestId: deps.requestId,
+    });
+    return { name, records: data[careRelationshipsFieldName(SOURCE_OF[name])] ?? [], ok: true };
+  } catch (error) {
+    if (error instanceof SubgraphCallError) {
+      deps.unavailable?.add(name);
+      return { name, records: [], ok: false };
+    }
+    throw error;
+  }
 }
 
-function merge(answers: Awaited<ReturnType<typeof askAll>>): { byChild: Map<string, string[]>; unavailable: Source[] } {
+/** Every child the viewer relates to: all the role's institutions at once, one call each. */
+function askAll(deps: RelationshipDeps): Promise<Answer[]> {
+  return Promise.all(RELATIONSHIP_SOURCES[deps.viewer.role].map((name) => ask(deps, name, null)));
+}
+
+/**
+ * Which of `childIds` the viewer relates to. One institution vouching for a child settles
+ * it (a relationship is a yes or a no; which kind is never used), so the role's institutions
+ * are asked in turn, each only about the children not vouched for yet: the CRIP's inbox
+ * costs one call, not two. A child no institution vouches for was asked of all of them (or
+ * they could not answer, which then makes its relationship unknown).
+ */
+async function askInTurn(deps: RelationshipDeps, childIds: readonly string[]): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  let remaining = childIds;
+  for (const name of RELATIONSHIP_SOURCES[deps.viewer.role]) {
+    if (remaining.length === 0) break;
+    const answer = await ask(deps, name, remaining);
+    answers.push(answer);
+    const vouched = new Set(answer.records.map((record) => record.childId));
+    remaining = remaining.filter((id) => !vouched.has(id));
+  }
+  return answers;
+}
+
+function merge(answers: readonly Answer[]): { byChild: Map<string, string[]>; unavailable: Source[] } {
   const byChild = new Map<string, string[]>();
   const unavailable: Source[] = [];
   for (const answer of answers) {
@@ -101,14 +127,14 @@ export class CareRelationshipsLoader {
 
   constructor(private readonly deps: RelationshipDeps) {
     this.perChild = new DataLoader(async (childIds) => {
-      const facts = merge(await askAll(this.deps, childIds));
+      const facts = merge(await askInTurn(this.deps, childIds));
       return childIds.map((id) => ({ kinds: facts.byChild.get(id) ?? [], unavailable: facts.unavailable }));
     }, { maxBatchSize: 1_000 });
   }
 
   /** Every child the viewer relates to (for `myChildren`). */
   all(): Promise<{ byChild: Map<string, string[]>; unavailable: Source[] }> {
-    this.allChildren ??= askAll(this.deps, null)
+    this.allChildren ??= askAll(this.deps)
       .then(merge)
       .then((facts) => {
         this.complete = facts;
