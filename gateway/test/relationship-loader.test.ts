@@ -84,6 +84,15 @@ describe('care relationships asked in turn', () => {
     expect([...unavailable]).toEqual(['rpe']);
   });
 
+  it('does not wait again in the same request for an institution that could not answer', async () => {
+    const { loader, calls } = loaderFor(['rpe']);
+    await loader.forChildren(['child-sacha']);
+    calls.length = 0;
+    const facts = await loader.forChildren(['child-lea', 'child-unknown']);
+    expect(calls).toEqual([{ subgraph: 'ase', childIds: ['child-lea', 'child-unknown'] }]);
+    expect(facts.get('child-unknown')).toEqual({ kinds: [], unavailable: [Source.RPE] });
+  });
+
   it('leaves a relationship unknown when the only institution left to ask cannot answer', async () => {
     const { loader } = loaderFor(['ase']);
     const facts = await loader.forChildren(['child-sacha', 'child-lea']);

@@ -53,8 +53,12 @@ export const RELATIONSHIP_SOURCES: Readonly<Record<Role, readonly SubgraphName[]
 
 type Answer = { name: SubgraphName; records: CareRelationshipRecord[]; ok: boolean };
 
-/** One institution's answer; an institution that cannot answer is noted, not thrown. */
+/**
+ * One institution's answer; an institution that cannot answer is noted, not thrown, and not
+ * waited for again in the same request.
+ */
 async function ask(deps: RelationshipDeps, name: SubgraphName, childIds: readonly string[] | null): Promise<Answer> {
+  if (deps.unavailable?.has(name)) return { name, records: [], ok: false };
   try {
     const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
       fetch: deps.fetch,
