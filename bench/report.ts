@@ -82,7 +82,7 @@ export function buildReport(input: {
       const key = `${operation.name}@c${connections}`;
       ratio[key] = {};
       const hub = cells.hub;
-      for (const other of ['apollo', 'hive'] as const) {
+      for (const other of ['apollo', 'hive', 'hive_rust'] as const) {
         const base = cells[other];
         if (!hub || !base) continue;
         ratio[key][`hub_over_${other}`] = Object.fromEntries(METRICS.map((metric) => [metric, ratioOf(hub[metric].median, base[metric].median)]));

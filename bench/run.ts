@@ -8,7 +8,7 @@ import { prepareDatabases } from '../scripts/lib/databases.js';
 import { DATASET_VERSION, DEFAULT_CHILDREN, DEFAULT_SEED, generateAndLoad, readMarker } from './data/load.js';
 import { intArg, parseArgs } from './lib/args.js';
 import { type BenchProcess, spawnBenchProcess } from './lib/cluster.js';
-import { GATEWAY_LABELS, type GatewayKey, type GatewayUnderTest, gatewayUnderTest, post } from './lib/gateways.js';
+import { GATEWAY_LABELS, type GatewayKey, type GatewayUnderTest, gatewayUnderTest, HIVE_KEYS, post } from './lib/gateways.js';
 import { type LoadSample, runLoad } from './lib/load.js';
 import { BENCH_PREFIX, openBenchPostgres, ROOT } from './lib/postgres.js';
 import { verifyOperation } from './lib/verify.js';
@@ -20,9 +20,10 @@ const SUBGRAPH_NAMES = ['ase', 'pmi', 'rpe', 'justice'] as const;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
- * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile] [--only a,b]`:
- * the hub, a bare @apollo/gateway and a bare Hive Gateway over the same subgraphs, data and
- * supergraph, alternated A B C, B C A… for R rounds; results in bench/results/latest.{json,md}.
+ * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile] [--only a,b]
+ * [--connections 1,10] [--skip-hive]`: the hub, a bare @apollo/gateway and a bare Hive Gateway
+ * (JavaScript and Rust query planners) over the same subgraphs, data and supergraph,
+ * alternated A B C D, B C D A… for R rounds; results in bench/results/latest.{json,md}.
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -84,40 +85,41 @@ async function main(): Promise<void> {
     });
     const gateways: GatewayUnderTest[] = [];
     const skipped: Record<string, string> = {};
-    const keys: GatewayKey[] = ['hub', 'apollo', 'hive'];
+    const keys: GatewayKey[] = ['hub', 'apollo', 'hive', 'hive_rust'];
     for (const [index, key] of keys.entries()) {
-      if (key === 'hive' && args.has('skip-hive')) {
-        skipped.hive = 'skipped by --skip-hive';
+      const optional = HIVE_KEYS.includes(key);
+      if (optional && args.has('skip-hive')) {
+        skipped[key] = 'skipped by --skip-hive';
         continue;
       }
       try {
-        const nodeFlags = profile && key !== 'hive' ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench/results/profiles', key)] : [];
+        const nodeFlags = profile && !optional ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench/results/profiles', key)] : [];
         const child = await spawnBenchProcess({
           name: key,
           entry: 'bench/processes/gateway.ts',
           argv: [key],
-          env: { ...gatewayEnv(portBase + index), BENCH_HUB_SUBGRAPH_PORT: String(portBase + 9) },
+          // Each Hive variant also serves the hub's own subgraph, on a port of its own.
+          env: { ...gatewayEnv(portBase + index), BENCH_HUB_SUBGRAPH_PORT: String(portBase + 20 + index) },
           nodeFlags,
         });
         processes.push(child);
         gateways.push(gatewayUnderTest(key, child));
       } catch (error) {
-        if (key !== 'hive') throw error;
-        skipped.hive = `did not start on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
+        if (!optional) throw error;
+        skipped[key] = `did not start on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
     // Hive on Node 20 is checked by use, not by its engines field: one query must answer.
-    const hive = gateways.find((gateway) => gateway.key === 'hive');
-    if (hive) {
+    for (const hive of gateways.filter((gateway) => HIVE_KEYS.includes(gateway.key))) {
       try {
         const body = await post(hive, OPERATIONS[0].agent, OPERATIONS[0].query);
         if (!body.data) throw new Error(JSON.stringify(body.errors).slice(0, 300));
       } catch (error) {
-        skipped.hive = `did not answer on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
+        skipped[hive.key] = `did not answer on Node ${process.version}: ${error instanceof Error ? error.message : String(error)}`;
         gateways.splice(gateways.indexOf(hive), 1);
       }
     }
-    if (skipped.hive) log(`Hive Gateway skipped: ${skipped.hive}`);
+    for (const [key, reason] of Object.entries(skipped)) log(`${GATEWAY_LABELS[key as GatewayKey]} skipped: ${reason}`);
 
     log('verifying that the gateways agree…');
     const verifications = [];
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
 
     log('SQL statements and subgraph requests per request, lists of 1 to 1,000 children…');
     const scaling: ScalingRow[] = [];
-    for (const gateway of gateways.filter((item) => item.key !== 'hive')) {
+    for (const gateway of gateways.filter((item) => !HIVE_KEYS.includes(item.key))) {
       for (const size of FIXTURES.listSizes) {
         const repeats = 3;
         const before = await Promise.all([gateway.process.stats(), ...subgraphs.map((subgraph) => subgraph.stats())]);

@@ -3,12 +3,15 @@ import type { Agent } from '../../gateway/src/auth/agent.js';
 import { BENCH_AGENT_HEADER, encodeAgent } from '../processes/bare-context.js';
 import type { BenchProcess } from './cluster.js';
 
-export type GatewayKey = 'hub' | 'apollo' | 'hive';
+export type GatewayKey = 'hub' | 'apollo' | 'hive' | 'hive_rust';
 export const GATEWAY_LABELS: Record<GatewayKey, string> = {
   hub: 'hub (policy)',
   apollo: 'bare @apollo/gateway',
-  hive: 'bare Hive Gateway',
+  hive: 'bare Hive Gateway (JavaScript query planner)',
+  hive_rust: 'bare Hive Gateway with the Rust query planner (@graphql-hive/router-runtime)',
 };
+/** The Hive Gateway variants: optional (a variant that does not run on this Node is skipped, and said so). */
+export const HIVE_KEYS: readonly GatewayKey[] = ['hive', 'hive_rust'];
 
 export interface GatewayUnderTest {
   key: GatewayKey;

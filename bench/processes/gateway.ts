@@ -59,13 +59,16 @@ async function startBareApollo(config: HubConfig, stats: StatsChannel): Promise<
 }
 
 /**
- * (c) A bare Hive Gateway runtime over the same supergraph. Hive cannot run the hub's
+ * (c) A bare Hive Gateway runtime over the same supergraph, with its default JavaScript
+ * query planner (`hive`) or with Hive Router's Rust one (`hive_rust`). Hive cannot run the hub's
  * subgraph in-process, so this process also serves it over loopback HTTP (its CPU is
  * still counted here, as it is for the others) — one extra local hop that (a) and (b) do
  * not pay. Every subgraph call is signed by an `onFetch` plugin with the hub secret.
  */
-async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort: number): Promise<string> {
+async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort: number, planner: 'javascript' | 'rust'): Promise<string> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
+  // The Rust query planner (Hive Router's, as a native addon) replaces the default runtime.
+  const unifiedGraphHandler = planner === 'rust' ? (await import('@graphql-hive/router-runtime')).unifiedGraphHandler : undefined;
   const { createServer } = await import('node:http');
   const dataSource = await openHubDatabase(config, stats);
   const fetch = createSignedFetch(config.hubSecret, config.subgraphTimeoutMs);
@@ -85,6 +88,7 @@ async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort
   const supergraph = readFileSync(config.supergraphFile, 'utf8').replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${urls[name]}")`);
   const gateway = createGatewayRuntime({
     supergraph,
+    ...(unifiedGraphHandler ? { unifiedGraphHandler } : {}),
     logging: process.env.BENCH_HIVE_DEBUG ? 'debug' : false,
     maskedErrors: !process.env.BENCH_HIVE_DEBUG,
     landingPage: false,
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
   let url: string;
   if (kind === 'hub') url = await startPolicyHub(config, stats);
   else if (kind === 'apollo') url = await startBareApollo(config, stats);
-  else if (kind === 'hive') url = await startHive(config, stats, Number(process.env.BENCH_HUB_SUBGRAPH_PORT ?? '0'));
+  else if (kind === 'hive' || kind === 'hive_rust') url = await startHive(config, stats, Number(process.env.BENCH_HUB_SUBGRAPH_PORT ?? '0'), kind === 'hive' ? 'javascript' : 'rust');
   else throw new Error(`unknown gateway kind ${kind}`);
   stats.listen();
   stats.ready(url);
