@@ -56,11 +56,11 @@ const REDACTION_ERROR_PROTOTYPE: GraphQLError = Object.create(GraphQLError.proto
 
 /**
  * One error per redacted field (a list of 100 children can withhold hundreds). Each is a
- * GraphQLError (its prototype, its enumerable fields, its `toJSON`, exactly as
- * `new GraphQLError(message, { path, extensions })` builds it; errors.test.ts compares them) made without running the
- * constructor, whose `Error` construction, stack capture and property redefinitions were
- * 11 % of the hub's CPU on a response withholding 250 fields. It has no stack to show, and
- * none is ever shown (includeStacktraceInErrorResponses is off).
+ * GraphQLError with the prototype, enumerable fields, `name` and `toJSON` that
+ * `new GraphQLError(message, { path, extensions })` gives it (errors.test.ts compares them),
+ * made without running that constructor: its `Error` construction, stack capture and
+ * property redefinitions were 11 % of the hub's CPU on a response withholding 250 fields.
+ * It has no stack, and none is ever shown (includeStacktraceInErrorResponses is off).
  */
 export function redactionErrors(redactions: ReadonlyArray<{ code: RedactionCode; category: DataCategory; path: readonly (string | number)[] }>): GraphQLError[] {
   return redactions.map((redaction) => {

@@ -26,7 +26,7 @@ const isValidated = (value: unknown): value is object => value !== null && typeo
  * input object or any list, such as the hub's `childIds`), which under tsx re-resolves the
  * module each time and cost about 5 % of a subgraph's CPU under load.
  */
-export async function validateArgument(value: unknown): Promise<void> {
+async function validateArgument(value: unknown): Promise<void> {
   if (!isValidated(value)) return;
   try {
     if (Array.isArray(value)) await Promise.all(value.filter(isValidated).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));

@@ -3,18 +3,6 @@ import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
 import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Holds a rejection until it is awaited, so that a lookup nobody waits for is not unhandled. */
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-}
-
-function unsettle<T>(settled: Settled<T>): T {
-  if (!settled.ok) throw settled.error;
-  return settled.value;
-}
-
 /**
  * Before a guarded mutation reaches an institution: every child it names must be known
  * (and, where required, related to the viewer). Unknown and unrelated look the same:
@@ -32,11 +20,12 @@ export async function checkWriteGuards(operation: OperationDefinitionNode, varia
     const field = `${guard.argument}.${guard.path.join('.')}`;
     // Both facts are asked at once (the write waits on the slower, not on the sum); an
     // unknown child still answers NOT_FOUND whatever the relationship lookup did.
-    const relationshipsLoaded = guard.requires === 'relationship' ? settle(context.relationships.forChildren(ids)) : null;
+    const relationshipsLoaded = guard.requires === 'relationship' ? context.relationships.forChildren(ids) : null;
+    relationshipsLoaded?.catch(() => undefined); // awaited below, unless a child is unknown
     const known = await context.loaders.childById.loadMany(ids);
     if (known.some((child) => child === null || child instanceof Error)) return hubError('NOT_FOUND', 'Child not found', { field });
     if (relationshipsLoaded) {
-      const relationships = await relationshipsLoaded.then(unsettle);
+      const relationships = await relationshipsLoaded;
       for (const id of ids) {
         const relationship = relationships.get(id);
         if (!relationship || relationship.kinds.length === 0) {
