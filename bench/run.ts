@@ -216,13 +216,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** The commit measured (read-only), with a mark when the working tree differs from it. */
 /** `items` starting from its `by`-th item (modulo its length). */
 function rotated<T>(items: readonly T[], by: number): T[] {
   const start = items.length === 0 ? 0 : by % items.length;
   return [...items.slice(start), ...items.slice(0, start)];
 }
 
+/** The commit measured (read-only), with a mark when the working tree differs from it. */
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();

@@ -39,12 +39,13 @@ export function fieldOfCoercionMessage(message: string): string | undefined {
 
 /** Connection-level failures (SQLSTATE class 08, shutdowns, refused or cut sockets): not a bug. */
 const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly)/;
+const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 /**
  * True for an error of the database connection itself, as pg raises it, TypeORM wraps it
- * (`driverError`) or the hub's in-process subgraph passes it on (`originalError`); false for a query the database refused (a constraint, a syntax error),
- * which stays an unexpected error.
+ * (`driverError`) or the hub's in-process subgraph passes it on (`originalError`); false
+ * for a query the database refused (a constraint, a syntax error), which stays an
+ * unexpected error.
  */
 export function isDatabaseOutage(error: unknown): boolean {
   type Layer = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown } | undefined;
