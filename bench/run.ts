@@ -62,7 +62,10 @@ async function main(): Promise<void> {
     }
     const databases = await prepareDatabases(postgres.serverUrl, BENCH_PREFIX, false);
     const secret = process.env.HUB_SIGNING_SECRET ?? DEVELOPMENT_HUB_SECRET;
-    const common = { APP_MODE: 'development', HUB_SIGNING_SECRET: secret, LOG_LEVEL: 'warn' };
+    // NODE_ENV as the image sets it (Dockerfile): libraries run as in production (graphql, for
+    // one, then skips its cross-realm `instanceof` checks). APP_MODE stays development, for the
+    // development keys.
+    const common = { NODE_ENV: 'production', APP_MODE: 'development', HUB_SIGNING_SECRET: secret, LOG_LEVEL: 'warn' };
 
     const subgraphs = await Promise.all(
       SUBGRAPH_NAMES.map((name, index) =>
