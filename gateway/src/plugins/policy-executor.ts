@@ -24,6 +24,8 @@ import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-inpu
 
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
+const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
+
 /** The ids asked for by `child(id:)` root fields, with the response key of each. */
 function askedChildren(operation: OperationDefinitionNode, variables: Record<string, unknown>): Array<{ key: string; id: string }> {
   const asked: Array<{ key: string; id: string }> = [];
@@ -193,7 +195,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         const consented = consentsById.get(childId);
         return {
           relationship: relationship && relationship.kinds.length > 0 ? 'yes' : relationship && relationship.unavailable.length > 0 ? 'unknown' : 'no',
-          consentedCategories: consented ?? new Set(),
+          consentedCategories: consented ?? NO_CONSENT,
         };
       };
       const outcome = pending.apply(facts);

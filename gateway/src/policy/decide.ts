@@ -13,6 +13,16 @@ export type DenyCode = 'FORBIDDEN_CATEGORY' | 'NEED_TO_KNOW' | 'CONSENT_REQUIRED
 
 export type Decision = { permit: true; notifyReferent: boolean } | { permit: false; code: DenyCode };
 
+/** Every decision there is: shared and frozen (the redaction decides per field and child). */
+const DECISIONS = {
+  forbidden: Object.freeze({ permit: false, code: 'FORBIDDEN_CATEGORY' }),
+  needToKnow: Object.freeze({ permit: false, code: 'NEED_TO_KNOW' }),
+  sourceUnavailable: Object.freeze({ permit: false, code: 'SOURCE_UNAVAILABLE' }),
+  consentRequired: Object.freeze({ permit: false, code: 'CONSENT_REQUIRED' }),
+  permit: Object.freeze({ permit: true, notifyReferent: false }),
+  permitAndNotify: Object.freeze({ permit: true, notifyReferent: true }),
+} satisfies Record<string, Decision>;
+
 /**
  * The one decision function: may this viewer see this category of this child? Pure: it
  * reads the rules table and the facts given, fetches nothing, throws nothing. A fact the hub
@@ -20,9 +30,9 @@ export type Decision = { permit: true; notifyReferent: boolean } | { permit: fal
  */
 export function decide(viewer: { role: Role }, facts: ChildFacts, category: DataCategory): Decision {
   const rule = ruleFor(category, viewer.role);
-  if (rule === 'D') return { permit: false, code: 'FORBIDDEN_CATEGORY' };
-  if (facts.relationship === 'no') return { permit: false, code: 'NEED_TO_KNOW' };
-  if (facts.relationship === 'unknown') return { permit: false, code: 'SOURCE_UNAVAILABLE' };
-  if (rule === 'C' && !facts.consentedCategories.has(category)) return { permit: false, code: 'CONSENT_REQUIRED' };
-  return { permit: true, notifyReferent: rule === 'A*' };
+  if (rule === 'D') return DECISIONS.forbidden;
+  if (facts.relationship === 'no') return DECISIONS.needToKnow;
+  if (facts.relationship === 'unknown') return DECISIONS.sourceUnavailable;
+  if (rule === 'C' && !facts.consentedCategories.has(category)) return DECISIONS.consentRequired;
+  return rule === 'A*' ? DECISIONS.permitAndNotify : DECISIONS.permit;
 }

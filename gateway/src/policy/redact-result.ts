@@ -15,7 +15,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 import { type ChildFacts, decide, type DenyCode } from './decide.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 import { ruleFor } from './rules.js';
 
@@ -34,8 +34,8 @@ export interface RedactionOutcome {
 
 type JsonObject = Record<string, unknown>;
 
-/** Field plans by selection, then by runtime type and holder. */
-export type FieldPlans = WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>;
+/** Object plans by selection, then by runtime type, then by holder. */
+export type FieldPlans = WeakMap<SelectionSetNode, Map<GraphQLObjectType, Map<DataCategory | null, ObjectPlan>>>;
 
 /** True when a directive of the operation (`@skip(if: $x)`) reads a variable: its plans vary. */
 export function selectionsUseVariables(operation: OperationDefinitionNode): boolean {
@@ -55,7 +55,14 @@ interface FieldPlan {
   typename: boolean;
   category: DataCategory | null;
   /** Its type and merged sub-selection, when the walk goes into its value. */
-  composite: { type: GraphQLCompositeType; selectionSet: SelectionSetNode } | null;
+  composite: { type: GraphQLCompositeType; abstract: boolean; selectionSet: SelectionSetNode } | null;
+}
+
+/** What the walk needs of a selection on one runtime type, for one holder. */
+interface ObjectPlan {
+  fields: FieldPlan[];
+  /** Where the children in scope are read: the child's own id, or a subject list or id. */
+  scopeFrom: 'child' | 'subjects' | null;
 }
 
 /** A response path as a linked list: built as an array only for a redacted field. */
@@ -107,6 +114,12 @@ interface DecisionPoint {
   present: boolean;
 }
 
+// Decisions carry no per-call state: shared, frozen.
+const DENY_FORBIDDEN = Object.freeze({ permit: false, code: 'FORBIDDEN_CATEGORY' } as const);
+const DENY_NEED_TO_KNOW = Object.freeze({ permit: false, code: 'NEED_TO_KNOW' } as const);
+const PERMIT = Object.freeze({ permit: true, notify: false } as const);
+const PERMIT_NOTIFY = Object.freeze({ permit: true, notify: true } as const);
+
 /**
  * Walks an executed result once, following the client's own operation: builds the response
  * (helper fields gone) and notes every point where a decision is needed and every child in
@@ -124,14 +137,15 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   // Every object of a list shares its selection: what each field needs (its category, its
   // merged sub-selection, its type) is worked out once per (selection, type, holder), not
   // once per object.
-  const plans = args.plans ?? new WeakMap<SelectionSetNode, Map<string, FieldPlan[]>>();
-  const planOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): FieldPlan[] => {
+  const plans: FieldPlans = args.plans ?? new WeakMap();
+  const planOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): ObjectPlan => {
     let byType = plans.get(selectionSet);
     if (!byType) plans.set(selectionSet, (byType = new Map()));
-    const key = `${runtimeType.name}\u0000${holder ?? ''}`;
-    let plan = byType.get(key);
+    let byHolder = byType.get(runtimeType);
+    if (!byHolder) byType.set(runtimeType, (byHolder = new Map()));
+    let plan = byHolder.get(holder);
     if (!plan) {
-      plan = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
+      const fields = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
         const fieldName = nodes[0].name.value;
         const fieldType = runtimeType.getFields()[fieldName];
         const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
@@ -140,103 +154,123 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
           responseKey,
           typename: fieldName === '__typename',
           category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
-          composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, selectionSet: subSelection } : null,
+          composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, abstract: isAbstractType(namedType), selectionSet: subSelection } : null,
         };
       });
-      byType.set(key, plan);
+      // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
+      const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
+      byHolder.set(holder, (plan = { fields, scopeFrom }));
     }
     return plan;
   };
 
-  const walkValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
+  type Composite = NonNullable<FieldPlan['composite']>;
+  const walkValue = (value: unknown, composite: Composite, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
     if (value === null || value === undefined) return value;
-    if (Array.isArray(value)) return value.map((item, index) => walkValue(item, type, selectionSet, scope, holder, { prev: path, key: index }, enclosing));
+    if (Array.isArray(value)) {
+      const items = new Array<unknown>(value.length);
+      for (let index = 0; index < value.length; index += 1) items[index] = walkValue(value[index], composite, scope, holder, { prev: path, key: index }, enclosing);
+      return items;
+    }
     if (!isObject(value)) return value;
-    return walkObject(value, type, selectionSet, scope, holder, path, enclosing);
+    return walkObject(value, composite, scope, holder, path, enclosing);
   };
 
-  const walkObject = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null, enclosing: number): JsonObject => {
-    const runtimeType = (isAbstractType(type) ? schema.getType(String(object[TYPENAME_ALIAS])) : type) as GraphQLObjectType | undefined;
+  const walkObject = (object: JsonObject, composite: Composite, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null, enclosing: number): JsonObject => {
+    const runtimeType = (composite.abstract ? schema.getType(String(object[TYPENAME_ALIAS])) : composite.type) as GraphQLObjectType | undefined;
     if (!runtimeType || !isObjectType(runtimeType)) return {};
+    const plan = planOf(runtimeType, composite.selectionSet, holder);
     let scope = inheritedScope;
-    if (runtimeType.name === CHILD_TYPE && typeof object[CHILD_ID_ALIAS] === 'string') scope = [object[CHILD_ID_ALIAS] as string];
-    else if (Array.isArray(object[SUBJECTS_ALIAS])) {
-      scope = (object[SUBJECTS_ALIAS] as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
-    } else if (typeof object[SUBJECTS_ALIAS] === 'string') scope = [object[SUBJECTS_ALIAS] as string];
+    if (plan.scopeFrom === 'child') {
+      const id = object[CHILD_ID_ALIAS];
+      if (typeof id === 'string') scope = [id];
+    } else if (plan.scopeFrom === 'subjects') {
+      const subjects = object[SUBJECTS_ALIAS];
+      if (Array.isArray(subjects)) scope = (subjects as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
+      else if (typeof subjects === 'string') scope = [subjects];
+    }
     if (scope && scope !== inheritedScope) {
       scopes.push({ enclosing, ids: scope });
       for (const id of scope) named.add(id);
     }
 
     const result: JsonObject = {};
-    for (const field of planOf(runtimeType, selectionSet, holder)) {
+    for (const field of plan.fields) {
       const { responseKey, category } = field;
       if (field.typename) {
         result[responseKey] = runtimeType.name;
         continue;
       }
+      const present = responseKey in object;
+      const value = present ? object[responseKey] : undefined;
       // A decision where the category changes or a new child comes into scope.
       let within = enclosing;
+      let fieldPath: PathNode | null = null;
       if (category && (category !== holder || scope !== inheritedScope)) {
         within = points.length;
-        const value = object[responseKey];
-        const present = responseKey in object;
-        points.push({ enclosing, target: result, key: responseKey, scope, category, path: { prev: path, key: responseKey }, hasValue: value !== null && value !== undefined, present });
+        fieldPath = { prev: path, key: responseKey };
+        points.push({ enclosing, target: result, key: responseKey, scope, category, path: fieldPath, hasValue: value !== null && value !== undefined, present });
         // Holds the field's place in the response (fields keep the operation's order).
         if (!present) result[responseKey] = null;
       }
-      if (!(responseKey in object)) continue;
-      result[responseKey] = field.composite
-        ? walkValue(object[responseKey], field.composite.type, field.composite.selectionSet, scope, category, { prev: path, key: responseKey }, within)
-        : object[responseKey];
+      if (!present) continue;
+      result[responseKey] = field.composite ? walkValue(value, field.composite, scope, category, fieldPath ?? { prev: path, key: responseKey }, within) : value;
     }
     return result;
   };
 
   const rootType = schema.getRootType(args.operation.operation);
-  const data = args.data && rootType ? walkObject(args.data, rootType, args.operation.selectionSet, null, null, null, -1) : (args.data ?? null);
+  const data = args.data && rootType ? walkObject(args.data, { type: rootType, abstract: false, selectionSet: args.operation.selectionSet }, null, null, null, -1) : (args.data ?? null);
 
   return {
     childIds: [...named],
     apply(facts) {
-      const decideFor = (scope: readonly string[] | null, category: DataCategory): { permit: true; notify: boolean } | { permit: false; code: DenyCode } => {
-        if (ruleFor(category, role) === 'D') return { permit: false, code: 'FORBIDDEN_CATEGORY' };
-        if (!scope || scope.length === 0) return { permit: false, code: 'NEED_TO_KNOW' };
+      const viewer = { role };
+      type ScopeDecision = { permit: true; notify: boolean } | { permit: false; code: DenyCode };
+      const decideFor = (scope: readonly string[] | null, category: DataCategory): ScopeDecision => {
+        if (ruleFor(category, role) === 'D') return DENY_FORBIDDEN;
+        if (!scope || scope.length === 0) return DENY_NEED_TO_KNOW;
         let notify = false;
         for (const childId of scope) {
-          const decision = decide({ role }, facts(childId), category);
+          const decision = decide(viewer, facts(childId), category);
           if (!decision.permit) return decision;
           notify ||= decision.notifyReferent;
         }
-        return { permit: true, notify };
+        return notify ? PERMIT_NOTIFY : PERMIT;
       };
       const redactions: Redaction[] = [];
-      const releases = new Map<string, Release>();
+      // One release per (child, category), in the order first met.
+      const releases: Release[] = [];
+      const released = new Map<DataCategory, Set<string>>();
       // Points come in walk order (an enclosing point before those inside it): a point inside
       // a withheld field is not reached, and neither decided, reported nor released.
       const unreached = new Uint8Array(points.length);
-      points.forEach((point, index) => {
+      for (let index = 0; index < points.length; index += 1) {
+        const point = points[index];
         if (point.enclosing >= 0 && unreached[point.enclosing]) {
           unreached[index] = 1;
-          return;
+          continue;
         }
         const decision = decideFor(point.scope, point.category);
         if (!decision.permit) {
           unreached[index] = 1;
           point.target[point.key] = null;
           redactions.push({ path: pathArray(point.path), code: decision.code, category: point.category });
-          return;
+          continue;
         }
         if (!point.present) delete point.target[point.key];
-        if (!point.hasValue) return;
-        for (const childId of point.scope ?? []) {
-          const key = `${childId}\u0000${point.category}`;
-          if (!releases.has(key)) releases.set(key, { childId, category: point.category, notifyReferent: decision.notify });
+        if (!point.hasValue || !point.scope) continue;
+        let children = released.get(point.category);
+        if (!children) released.set(point.category, (children = new Set()));
+        for (const childId of point.scope) {
+          if (children.has(childId)) continue;
+          children.add(childId);
+          releases.push({ childId, category: point.category, notifyReferent: decision.notify });
         }
-      });
+      }
       const childIds = new Set<string>();
       for (const scope of scopes) if (scope.enclosing < 0 || !unreached[scope.enclosing]) for (const id of scope.ids) childIds.add(id);
-      return { data, redactions, releases: [...releases.values()], childIds: [...childIds] };
+      return { data, redactions, releases, childIds: [...childIds] };
     },
   };
 }
