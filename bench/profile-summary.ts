@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from './lib/args.js';
 
 interface ProfileNode {
   id: number;
@@ -6,30 +7,91 @@ interface ProfileNode {
   hitCount?: number;
   children?: number[];
 }
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const isIdle = (node: ProfileNode) => node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)';
+const urlOf = (node: ProfileNode) => node.callFrame.url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '');
+const nameOf = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${urlOf(node)}:${node.callFrame.lineNumber + 1}`;
+function placeOf(node: ProfileNode): string {
+  const url = urlOf(node);
+  if (url.startsWith('node_modules/')) return url.split('/').slice(0, url.split('/')[1].startsWith('@') ? 3 : 2).join('/');
+  return url.split('/').slice(0, 3).join('/') || node.callFrame.functionName;
+}
 
 /**
- * `tsx bench/profile-summary.ts <file.cpuprofile> [top]`: self time by function and by
- * package/folder, from a profile written by `npm run bench -- --profile` (node --cpu-prof).
+ * The samples to count: all of them, or those of the busiest `seconds` of the profile (the
+ * load of a `--only <operation>` run, without start-up and checks).
+ */
+function sampleRange(profile: Profile, byId: Map<number, ProfileNode>, seconds: number | undefined): [number, number] {
+  if (seconds === undefined) return [0, profile.samples.length];
+  const span = seconds * 1e6;
+  const busy = (index: number) => (isIdle(byId.get(profile.samples[index])!) ? 0 : (profile.timeDeltas[index + 1] ?? 0));
+  const times: number[] = [];
+  let now = 0;
+  for (const delta of profile.timeDeltas) times.push((now += delta));
+  let best = 0;
+  let bestStart = 0;
+  let start = 0;
+  let sum = 0;
+  for (let end = 0; end < times.length; end += 1) {
+    sum += busy(end);
+    while (times[end] - times[start] > span) sum -= busy(start++);
+    if (sum > best) [best, bestStart] = [sum, start];
+  }
+  let end = bestStart;
+  while (end < times.length && times[end] - times[bestStart] <= span) end += 1;
+  return [bestStart, end];
+}
+
+/**
+ * `tsx bench/profile-summary.ts <file.cpuprofile> [top] [--window S] [--inclusive REGEX]`:
+ * self time by function and by package/folder, from a profile written by
+ * `npm run bench -- --profile` (node --cpu-prof). `--window S` counts only the busiest S
+ * seconds; `--inclusive REGEX` adds the time spent in, or under, each function whose
+ * name and place match.
  */
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
-  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  // What parseArgs does not take as an option or its value: the file, then `top`.
+  const [file, topArg] = argv.filter((item, index) => !item.startsWith('--') && !(index > 0 && argv[index - 1].startsWith('--')));
+  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top] [--window S] [--inclusive REGEX]');
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const top = Number(topArg ?? 25);
-  const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  const windowArg = args.get('window');
+  const inclusiveArg = args.get('inclusive');
+  const inclusive = typeof inclusiveArg === 'string' ? new RegExp(inclusiveArg) : null;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+
+  const [from, to] = sampleRange(profile, byId, typeof windowArg === 'string' ? Number(windowArg) : undefined);
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
+  const under = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, micros: number) => map.set(key, (map.get(key) ?? 0) + micros);
   let total = 0;
-  for (const node of profile.nodes) {
-    const micros = selfMicros.get(node.id) ?? 0;
-    if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+  for (let index = from; index < to; index += 1) {
+    const node = byId.get(profile.samples[index])!;
+    if (isIdle(node)) continue;
+    const micros = profile.timeDeltas[index + 1] ?? 0;
     total += micros;
-    const url = node.callFrame.url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '');
-    const name = `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
-    const place = url.startsWith('node_modules/') ? url.split('/').slice(0, url.split('/')[1].startsWith('@') ? 3 : 2).join('/') : url.split('/').slice(0, 3).join('/') || node.callFrame.functionName;
-    byPlace.set(place, (byPlace.get(place) ?? 0) + micros);
+    add(byFunction, nameOf(node), micros);
+    add(byPlace, placeOf(node), micros);
+    if (!inclusive) continue;
+    // Once per function per sample, however often it recurses.
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parentOf.get(id)) {
+      const name = nameOf(byId.get(id)!);
+      if (inclusive.test(name) && !seen.has(name)) {
+        seen.add(name);
+        add(under, name, micros);
+      }
+    }
   }
   const print = (title: string, map: Map<string, number>) => {
     process.stdout.write(`\n${title} (of ${(total / 1000).toFixed(0)} ms busy)\n`);
@@ -39,6 +101,7 @@ function main(): void {
   };
   print('self time by package / folder', byPlace);
   print('self time by function', byFunction);
+  if (inclusive) print(`time in or under functions matching ${inclusive.source}`, under);
 }
 
 main();
