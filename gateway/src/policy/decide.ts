@@ -14,7 +14,7 @@ export type DenyCode = 'FORBIDDEN_CATEGORY' | 'NEED_TO_KNOW' | 'CONSENT_REQUIRED
 export type Decision = { permit: true; notifyReferent: boolean } | { permit: false; code: DenyCode };
 
 /** Every decision there is: shared and frozen (the redaction decides per field and child). */
-const DECISIONS = {
+export const DECISIONS = {
   forbidden: Object.freeze({ permit: false, code: 'FORBIDDEN_CATEGORY' }),
   needToKnow: Object.freeze({ permit: false, code: 'NEED_TO_KNOW' }),
   sourceUnavailable: Object.freeze({ permit: false, code: 'SOURCE_UNAVAILABLE' }),

@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
-import { type ChildFacts, decide, type DenyCode } from './decide.js';
+import { type ChildFacts, DECISIONS, type Decision, decide, type DenyCode } from './decide.js';
 import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 import { ruleFor } from './rules.js';
@@ -113,12 +113,6 @@ interface DecisionPoint {
   /** The executed result had the field (a field removed before planning has not). */
   present: boolean;
 }
-
-// Decisions carry no per-call state: shared, frozen.
-const DENY_FORBIDDEN = Object.freeze({ permit: false, code: 'FORBIDDEN_CATEGORY' } as const);
-const DENY_NEED_TO_KNOW = Object.freeze({ permit: false, code: 'NEED_TO_KNOW' } as const);
-const PERMIT = Object.freeze({ permit: true, notify: false } as const);
-const PERMIT_NOTIFY = Object.freeze({ permit: true, notify: true } as const);
 
 /**
  * Walks an executed result once, following the client's own operation: builds the response
@@ -226,17 +220,16 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
     childIds: [...named],
     apply(facts) {
       const viewer = { role };
-      type ScopeDecision = { permit: true; notify: boolean } | { permit: false; code: DenyCode };
-      const decideFor = (scope: readonly string[] | null, category: DataCategory): ScopeDecision => {
-        if (ruleFor(category, role) === 'D') return DENY_FORBIDDEN;
-        if (!scope || scope.length === 0) return DENY_NEED_TO_KNOW;
+      const decideFor = (scope: readonly string[] | null, category: DataCategory): Decision => {
+        if (ruleFor(category, role) === 'D') return DECISIONS.forbidden;
+        if (!scope || scope.length === 0) return DECISIONS.needToKnow;
         let notify = false;
         for (const childId of scope) {
           const decision = decide(viewer, facts(childId), category);
           if (!decision.permit) return decision;
           notify ||= decision.notifyReferent;
         }
-        return notify ? PERMIT_NOTIFY : PERMIT;
+        return notify ? DECISIONS.permitAndNotify : DECISIONS.permit;
       };
       const redactions: Redaction[] = [];
       // One release per (child, category), in the order first met.
@@ -265,7 +258,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
         for (const childId of point.scope) {
           if (children.has(childId)) continue;
           children.add(childId);
-          releases.push({ childId, category: point.category, notifyReferent: decision.notify });
+          releases.push({ childId, category: point.category, notifyReferent: decision.notifyReferent });
         }
       }
       const childIds = new Set<string>();
