@@ -21,7 +21,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
  * `npm run bench [-- --quick] [--children N] [--rounds R] [--seconds S] [--profile] [--only a,b]
- * [--connections 1,10] [--skip-hive]`: the hub, a bare @apollo/gateway and a bare Hive Gateway
+ * [--connections 1,10] [--skip-hive] [--pin]`: the hub, a bare @apollo/gateway and a bare Hive Gateway
  * (JavaScript and Rust query planners) over the same subgraphs, data and supergraph,
  * alternated A B C D, B C D A… for R rounds; results in bench/results/latest.{json,md}.
  */
@@ -39,6 +39,15 @@ async function main(): Promise<void> {
   if (connectionsList.some((value) => !Number.isInteger(value) || value < 1 || value > 500)) throw new Error('--connections takes integers from 1 to 500, comma-separated');
   const portBase = intArg(args, 'port-base', 4100, 1024, 60_000);
   const profile = args.has('profile');
+  // `--pin`: the gateway under test alone on CPU 1; this process (the load), the subgraphs and
+  // the embedded PostgreSQL on CPU 0, as when a gateway has a machine of its own. Throughput
+  // then says whether a gateway is what limits the system, and its CPU is not preempted.
+  const pin = args.has('pin');
+  if (pin) {
+    if (os.cpus().length < 2) throw new Error('--pin needs two CPUs');
+    // Children inherit it: PostgreSQL (unless DATABASE_URL) and the subgraphs start after.
+    execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  }
   // `--only me,flag_concern`: measure these operations only (all are still verified).
   const only = args.get('only');
   const measured = typeof only === 'string' ? OPERATIONS.filter((operation) => only.split(',').includes(operation.name)) : OPERATIONS;
@@ -104,6 +113,7 @@ async function main(): Promise<void> {
           // Each Hive variant also serves the hub's own subgraph, on a port of its own.
           env: { ...gatewayEnv(portBase + index), BENCH_HUB_SUBGRAPH_PORT: String(portBase + 20 + index) },
           nodeFlags,
+          cpu: pin ? 1 : undefined,
         });
         processes.push(child);
         gateways.push(gatewayUnderTest(key, child));
@@ -203,6 +213,7 @@ async function main(): Promise<void> {
         skipped,
         sqlCounting: 'TypeORM logger in each process (common/src/db/query-counter.ts rule: transaction control excluded); works with DATABASE_URL too, no server extension needed',
         cpuAccounting: 'process.cpuUsage() (user+system) of the gateway process, read over IPC before and after each run',
+        pinning: pin ? `gateway under test alone on CPU 1; load generator, subgraphs${process.env.DATABASE_URL ? '' : ' and PostgreSQL'} on CPU 0` : 'none: every process shares every CPU',
       },
       operations: measured,
       verifications,

@@ -23,8 +23,12 @@ export async function spawnBenchProcess(args: {
   env: Record<string, string>;
   nodeFlags?: string[];
   timeoutMs?: number;
+  /** Runs the process on this CPU only (`taskset`, which execs Node: same pid, same IPC channel). */
+  cpu?: number;
 }): Promise<BenchProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(args.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, args.entry), ...args.argv], {
+  const nodeArgs = [...(args.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, args.entry), ...args.argv];
+  const [command, commandArgs] = args.cpu === undefined ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(args.cpu), process.execPath, ...nodeArgs]];
+  const child: ChildProcess = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { ...process.env, ...args.env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
