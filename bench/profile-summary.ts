@@ -55,10 +55,8 @@ function sampleRange(profile: Profile, byId: Map<number, ProfileNode>, seconds: 
  * name and place match.
  */
 function main(): void {
-  const argv = process.argv.slice(2);
-  const args = parseArgs(argv);
-  // What parseArgs does not take as an option or its value: the file, then `top`.
-  const [file, topArg] = argv.filter((item, index) => !item.startsWith('--') && !(index > 0 && argv[index - 1].startsWith('--')));
+  const args = parseArgs(process.argv.slice(2));
+  const [file, topArg] = args.positional;
   if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top] [--window S] [--inclusive REGEX]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const top = Number(topArg ?? 25);

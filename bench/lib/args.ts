@@ -1,9 +1,12 @@
-/** `--name value` and `--flag` from argv; nothing clever. */
-export function parseArgs(argv: readonly string[]): Map<string, string | true> {
-  const args = new Map<string, string | true>();
+/** `--name value` and `--flag` from argv, and what is neither (in order); nothing clever. */
+export function parseArgs(argv: readonly string[]): Map<string, string | true> & { positional: string[] } {
+  const args = Object.assign(new Map<string, string | true>(), { positional: [] as string[] });
   for (let index = 0; index < argv.length; index += 1) {
     const item = argv[index];
-    if (!item.startsWith('--')) continue;
+    if (!item.startsWith('--')) {
+      args.positional.push(item);
+      continue;
+    }
     const next = argv[index + 1];
     if (next !== undefined && !next.startsWith('--')) {
       args.set(item.slice(2), next);
