@@ -237,6 +237,28 @@ describe('ReleaseRecorder: group commit of audit entries and notifications', () 
     expect((await batchesOf('agent-nurse')).entries).toBe(3);
   });
 
+  it('names each notification of a batch after its own viewer', async () => {
+    const recorder = new ReleaseRecorder(first, KEY, { now: batchClock(200) });
+    const viewers = [1, 2, 3].map((n) => ({ id: `agent-mixed-${n}`, name: `Agent fictif ${n}`, role: n === 2 ? Role.PMI_DOCTOR : Role.PMI_NURSE, institution: `PMI-9${n}` }));
+    // Two responses per viewer, interleaved; all but the first are written by one statement.
+    await Promise.all(
+      [0, 1, 2, 0, 1, 2].map((v, n) =>
+        recorder.record({
+          audit: record(viewers[v].id, [`child-m${n}`, `child-m${n}b`]),
+          notifications: [`child-m${n}`, `child-m${n}b`].map((childId) => ({ viewer: viewers[v], childId, category: DataCategory.PROTECTION_STATUS })),
+        }),
+      ),
+    );
+    const rows = await first.query("SELECT id, child_id, viewer_agent_id, viewer_name, viewer_role, viewer_institution FROM access_notification WHERE viewer_agent_id LIKE 'agent-mixed-%' ORDER BY child_id");
+    expect(rows.map(({ id: _id, ...row }: Record<string, string>) => row)).toEqual(
+      [0, 1, 2, 0, 1, 2].flatMap((v, n) =>
+        [`child-m${n}`, `child-m${n}b`].map((child_id) => ({ child_id, viewer_agent_id: viewers[v].id, viewer_name: viewers[v].name, viewer_role: viewers[v].role, viewer_institution: viewers[v].institution })),
+      ),
+    );
+    expect(new Set(rows.map((row: { id: string }) => row.id)).size).toBe(12);
+    expect(await first.query("SELECT count(DISTINCT at)::int AS batches FROM audit_entry WHERE agent_id LIKE 'agent-mixed-%'")).toEqual([{ batches: 2 }]);
+  });
+
   it('rejects every response of a batch that cannot be written, writes none of it, and goes on', async () => {
     const recorder = new ReleaseRecorder(first, KEY);
     const before = (await batchesOf('agent-failed')).entries;

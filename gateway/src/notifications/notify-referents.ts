@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DataCategory } from '../../../common/src/domain.js';
 import type { Agent } from '../auth/agent.js';
 
@@ -14,17 +13,36 @@ export interface ReferentNotification {
  * can hold 150 children, a batch of responses several viewers), stamped `at`; its values are
  * pushed onto `params`. Written with the responses' audit entries, in the same statement;
  * `guard` (a FROM/WHERE tail) makes it write only when they are written.
+ *
+ * Each viewer is sent once and each notification names its viewer by position, and the ids
+ * are drawn by PostgreSQL: a response's notifications share their viewer, and sending it with
+ * each of them cost both processes more than the rows themselves (`npm run bench:audit`).
  */
 export function insertNotificationsSql(notifications: readonly ReferentNotification[], at: Date, params: unknown[], guard = ''): string {
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const column = <T>(read: (notification: ReferentNotification) => T) => notifications.map(read);
+  const viewers: Agent[] = [];
+  const positions = new Map<Agent, number>();
+  const childIds: string[] = [];
+  const categories: string[] = [];
+  const viewerOf: number[] = [];
+  for (const { viewer, childId, category } of notifications) {
+    let position = positions.get(viewer);
+    if (position === undefined) {
+      position = viewers.push(viewer);
+      positions.set(viewer, position);
+    }
+    childIds.push(childId);
+    categories.push(category);
+    viewerOf.push(position);
+  }
+  const column = (read: (viewer: Agent) => string) => p(viewers.map(read));
   return `INSERT INTO access_notification (id, at, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution, read_at)
-    SELECT id, ${p(at)}::timestamptz, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution, NULL
-      FROM unnest(${p(column(() => randomUUID()))}::uuid[], ${p(column((n) => n.childId))}::text[], ${p(column((n) => n.category))}::text[],
-                  ${p(column((n) => n.viewer.id))}::text[], ${p(column((n) => n.viewer.name))}::text[], ${p(column((n) => n.viewer.role))}::text[],
-                  ${p(column((n) => n.viewer.institution))}::text[])
-        AS r(id, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution)${guard}`;
+    SELECT gen_random_uuid(), ${p(at)}::timestamptz, r.child_id, r.category, v.agent_id, v.name, v.role, v.institution, NULL
+      FROM unnest(${p(childIds)}::text[], ${p(categories)}::text[], ${p(viewerOf)}::int[]) AS r(child_id, category, viewer)
+      JOIN unnest(${column((viewer) => viewer.id)}::text[], ${column((viewer) => viewer.name)}::text[], ${column((viewer) => viewer.role)}::text[],
+                  ${column((viewer) => viewer.institution)}::text[]) WITH ORDINALITY AS v(agent_id, name, role, institution, position)
+        ON v.position = r.viewer${guard}`;
 }
