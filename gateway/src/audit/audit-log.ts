@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { textArray } from '../../../common/src/db/text-array.js';
 import { badUserInput } from '../../../common/src/errors.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 import { type ChainContent, type ChainEntry, type ChainVerification, ChainVerifier, chainHash, type ExpectedHead, GENESIS_HASH } from './audit-chain.js';
@@ -116,7 +117,7 @@ export function auditRows(rows: readonly ChainedRow[], params: unknown[], guarde
   const tuples = rows.map(
     ({ content, prevHash, hash }, index) =>
       `(${index}, ${p(content.id)}::uuid, ${p(content.at)}::timestamptz, ${p(content.agentId)}::text, ${p(content.role)}::text, ${p(content.institution)}::text, ` +
-      `${p(content.operationName)}::text, ${p(content.operationHash)}::text, ${p(content.childIds)}::text[], ${p(content.released)}::text[], ` +
+      `${p(content.operationName)}::text, ${p(content.operationHash)}::text, ${p(textArray(content.childIds))}::text[], ${p(textArray(content.released))}::text[], ` +
       `${p(JSON.stringify(content.withheld))}::jsonb, ${p(prevHash)}::text, ${p(hash)}::text)`,
   );
   return `(${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM (VALUES ${tuples.join(', ')}) AS v(n, ${AUDIT_COLUMNS})${guarded ? ' CROSS JOIN lock WHERE lock.held' : ''} ORDER BY n`;

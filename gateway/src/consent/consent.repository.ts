@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { textArray } from '../../../common/src/db/text-array.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 
 // Built once: constructing an Intl.DateTimeFormat costs more than a consent lookup.
@@ -19,9 +20,9 @@ export async function consentedCategories(dataSource: DataSource, childIds: read
   if (childIds.length === 0) return result;
   const rows: Array<{ child_id: string; categories: DataCategory[] }> = await dataSource.query(
     `SELECT child_id, categories FROM consent
-      WHERE child_id = ANY($1) AND recipient_role = $2 AND revoked_at IS NULL
+      WHERE child_id = ANY($1::text[]) AND recipient_role = $2 AND revoked_at IS NULL
         AND valid_from <= $3 AND (valid_until IS NULL OR valid_until >= $3)`,
-    [childIds, role, today],
+    [textArray(childIds), role, today],
   );
   for (const row of rows) {
     const set = result.get(row.child_id) ?? new Set<DataCategory>();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { indexByKey } from '../../../common/src/db/group-by.js';
+import { textArray } from '../../../common/src/db/text-array.js';
 import { ChildIdentity } from './child-identity.entity.js';
 
 interface ChildRow {
@@ -20,7 +21,7 @@ export function createChildByIdLoader(dataSource: DataSource): DataLoader<string
   return new DataLoader(async (ids) => {
     const rows: ChildRow[] = await dataSource.query(
       'SELECT id, first_name, last_name, birth_date::text AS birth_date, idempotency_key, created_at FROM child WHERE id = ANY($1::text[])',
-      [ids],
+      [textArray(ids)],
     );
     const children = rows.map((row) =>
       Object.assign(new ChildIdentity(), {

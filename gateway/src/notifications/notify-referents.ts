@@ -1,3 +1,4 @@
+import { intArray, textArray } from '../../../common/src/db/text-array.js';
 import type { DataCategory } from '../../../common/src/domain.js';
 import type { Agent } from '../auth/agent.js';
 
@@ -38,10 +39,10 @@ export function insertNotificationsSql(notifications: readonly ReferentNotificat
     categories.push(category);
     viewerOf.push(position);
   }
-  const column = (read: (viewer: Agent) => string) => p(viewers.map(read));
+  const column = (read: (viewer: Agent) => string) => p(textArray(viewers.map(read)));
   return `INSERT INTO access_notification (id, at, child_id, category, viewer_agent_id, viewer_name, viewer_role, viewer_institution, read_at)
     SELECT gen_random_uuid(), ${p(at)}::timestamptz, r.child_id, r.category, v.agent_id, v.name, v.role, v.institution, NULL
-      FROM unnest(${p(childIds)}::text[], ${p(categories)}::text[], ${p(viewerOf)}::int[]) AS r(child_id, category, viewer)
+      FROM unnest(${p(textArray(childIds))}::text[], ${p(textArray(categories))}::text[], ${p(intArray(viewerOf))}::int[]) AS r(child_id, category, viewer)
       JOIN unnest(${column((viewer) => viewer.id)}::text[], ${column((viewer) => viewer.name)}::text[], ${column((viewer) => viewer.role)}::text[],
                   ${column((viewer) => viewer.institution)}::text[]) WITH ORDINALITY AS v(agent_id, name, role, institution, position)
         ON v.position = r.viewer${guard}`;
