@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createDataSource, openAndMigrate } from '../common/src/db/data-source.js';
 import { dropDatabase, ensureDatabase, withDatabase } from '../common/src/db/databases.js';
 import { DataCategory, Role } from '../common/src/domain.js';
@@ -10,35 +9,11 @@ import { HUB_ENTITIES, HUB_MIGRATIONS } from '../gateway/src/entities.js';
 import { ensureHubRuntimeLogin } from '../scripts/lib/hub-runtime-login.js';
 import { intArg, parseArgs } from './lib/args.js';
 import { openBenchPostgres } from './lib/postgres.js';
+import { postgresCpuMs } from './lib/postgres-cpu.js';
 import { round, spread } from './lib/stats.js';
 
 /** A database of its own: nothing here mixes with the benchmark's audit chain. */
 const DATABASE = 'bench_audit_write';
-/** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
-const MS_PER_TICK = 10;
-
-/**
- * CPU time (user + system, ms) of every `postgres` process this machine shows: the server
- * the records go to when it runs here (the embedded one, or a local DATABASE_URL). Null when
- * none is visible (a remote server), so that no figure is made up.
- */
-function postgresCpuMs(): number | null {
-  let total = 0;
-  let seen = false;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    total += (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
-    seen = true;
-  }
-  return seen ? total : null;
-}
 
 /**
  * `tsx bench/audit-write.ts [--records N] [--rounds R] [--concurrency C]`: what recording one
