@@ -12,8 +12,9 @@ const DATABASE = 'bench_notification_storage';
  * `npx tsx bench/experiments/notification-storage.ts [--responses N]`: an experiment, not
  * the hub's code. What PostgreSQL spends to store the référent notifications of one nurse
  * response (150 children), in the hub's model (one row per child: primary key and
- * `(child_id, at)` index, as in migration 1732300002000) and in a model with one row per
- * response holding the child ids in an array under a GIN index; then how long a référent
+ * `(child_id, at)` index, as in migration 1732300002000), with one index only (a primary key
+ * on `(child_id, at, id)`), and with one row per response holding the child ids in an array
+ * under a GIN index; then how long a référent
  * with 40 children waits to read 500 notifications in each. PostgreSQL CPU is read from its
  * processes' own accounting (the server must run on this machine: the embedded one).
  */
@@ -37,6 +38,14 @@ async function main(): Promise<void> {
                    FROM unnest($2::text[]) AS r(child_id)`,
         table: 'rows_model',
         read: 'SELECT id, at, child_id FROM rows_model WHERE child_id = ANY($1::text[]) ORDER BY at DESC LIMIT 500',
+      },
+      'one row per child, one index (primary key child_id, at, id)': {
+        create: `CREATE TABLE keyed_model (id uuid NOT NULL, at timestamptz NOT NULL, child_id text NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
+                   viewer_name text NOT NULL, viewer_role text NOT NULL, viewer_institution text NOT NULL, read_at timestamptz, PRIMARY KEY (child_id, at, id))`,
+        insert: `INSERT INTO keyed_model SELECT gen_random_uuid(), $1::timestamptz, r.child_id, 'PROTECTION_STATUS', 'agent-bench', 'Infirmière fictive', 'PMI_NURSE', 'PMI-75', NULL
+                   FROM unnest($2::text[]) AS r(child_id)`,
+        table: 'keyed_model',
+        read: 'SELECT id, at, child_id FROM keyed_model WHERE child_id = ANY($1::text[]) ORDER BY at DESC LIMIT 500',
       },
       'one row per response, child ids under GIN': {
         create: `CREATE TABLE batch_model (id uuid PRIMARY KEY, at timestamptz NOT NULL, child_ids text[] NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
