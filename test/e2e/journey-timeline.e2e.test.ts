@@ -52,6 +52,17 @@ describe('Léa’s timeline, as her ASE référent', () => {
     );
   });
 
+  it('answers two children in one request, each with its own events only', async () => {
+    const selection = 'timeline { events { at source kind summary category } withheld { category count reason } }';
+    const both = await hubPost(federation.hubUrl, 'agent-ase-julien', `query Both { lea: child(id: "child-lea") { ${selection} } ines: child(id: "child-ines") { ${selection} } }`);
+    const [lea, ines] = [await timelineOf('agent-ase-julien', 'child-lea'), await timelineOf('agent-ase-julien', 'child-ines')];
+    const events = (body: typeof lea) => (body as { data: { child: { timeline: { events: unknown[] } } } }).data.child.timeline.events;
+    // Meaningful only if both have events of their own.
+    expect(events(lea).length).toBeGreaterThan(0);
+    expect(events(ines).length).toBeGreaterThan(0);
+    expect(both.body).toEqual({ data: { lea: (lea as { data: { child: unknown } }).data.child, ines: (ines as { data: { child: unknown } }).data.child } });
+  });
+
   it('keeps only the events of the range, withheld ones counted within it too', async () => {
     expect(await timelineOf('agent-ase-julien', 'child-lea', { from: '2025-01-01', to: '2025-12-31' })).toEqual(
       answer([L.visit2025, L.aemoMeasure, L.aemoJudgment, L.dossier], [consentRequired('HEALTH_DETAILS', 1)]),

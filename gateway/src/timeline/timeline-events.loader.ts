@@ -66,10 +66,16 @@ export function createTimelineEventsLoader(deps: Deps) {
         }),
       );
       const unavailable = answers.filter((answer) => !answer.ok).map((answer) => SOURCE_OF[answer.name]);
-      for (const childId of childIds) results.set(keyOf(childId, from, to), { events: [], unavailable });
+      // By child id within this range: one lookup per event, not a key built for each.
+      const byChild = new Map<string, ChildEvents>();
+      for (const childId of childIds) {
+        const entry: ChildEvents = { events: [], unavailable };
+        byChild.set(childId, entry);
+        results.set(keyOf(childId, from, to), entry);
+      }
       for (const answer of answers) {
         for (const record of answer.records) {
-          results.get(keyOf(record.childId, from, to))?.events.push({
+          byChild.get(record.childId)?.events.push({
             source: SOURCE_OF[answer.name],
             at: new Date(record.at),
             kind: record.kind,
