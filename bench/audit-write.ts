@@ -59,11 +59,13 @@ async function main(): Promise<void> {
         }),
       },
     ];
+    const written = async (): Promise<{ audit: number; notifications: number }> =>
+      (await dataSource.query('SELECT (SELECT count(*) FROM audit_entry)::int AS audit, (SELECT count(*) FROM access_notification)::int AS notifications'))[0];
     const figures = new Map(shapes.map(({ name }) => [name, { node: [] as number[], postgres: [] as number[], wall: [] as number[] }]));
     // Round 0 warms up (JIT, connections, the table's first pages) and is not counted.
     for (let index = 0; index <= rounds; index += 1) {
       for (const shape of shapes) {
-        const countBefore = await dataSource.query('SELECT (SELECT count(*) FROM audit_entry)::int AS audit, (SELECT count(*) FROM access_notification)::int AS notifications');
+        const countBefore = await written();
         const cpuBefore = process.cpuUsage();
         const postgresBefore = postgresCpuMs();
         const started = performance.now();
@@ -80,10 +82,10 @@ async function main(): Promise<void> {
         const cpu = process.cpuUsage(cpuBefore);
         const postgresAfter = postgresCpuMs();
         // Measures nothing unless every record was written, with its notifications.
-        const countAfter = await dataSource.query('SELECT (SELECT count(*) FROM audit_entry)::int AS audit, (SELECT count(*) FROM access_notification)::int AS notifications');
+        const countAfter = await written();
         const expectedNotifications = records * shape.record().notifications.length;
-        if (countAfter[0].audit - countBefore[0].audit !== records || countAfter[0].notifications - countBefore[0].notifications !== expectedNotifications) {
-          throw new Error(`${shape.name}: ${countAfter[0].audit - countBefore[0].audit} entries and ${countAfter[0].notifications - countBefore[0].notifications} notifications written, not ${records} and ${expectedNotifications}`);
+        if (countAfter.audit - countBefore.audit !== records || countAfter.notifications - countBefore.notifications !== expectedNotifications) {
+          throw new Error(`${shape.name}: ${countAfter.audit - countBefore.audit} entries and ${countAfter.notifications - countBefore.notifications} notifications written, not ${records} and ${expectedNotifications}`);
         }
         if (index === 0) continue;
         const entry = figures.get(shape.name)!;
