@@ -43,21 +43,11 @@ async function main(): Promise<void> {
     const recorder = new ReleaseRecorder(dataSource, DEVELOPMENT_AUDIT_CHAIN_KEY);
     const viewer: Agent = { id: 'agent-bench-nurse', name: 'Infirmière fictive', role: Role.PMI_NURSE, institution: 'PMI-75' };
     const childIds = Array.from({ length: 150 }, (_, index) => `child-bench-${String(index).padStart(6, '0')}`);
-    const shapes: Array<{ name: string; record: () => ReleaseRecord }> = [
-      {
-        name: 'audit entry + 150 notifications',
-        record: () => ({
-          audit: { agentId: viewer.id, role: viewer.role, institution: viewer.institution, operationName: 'NurseProtection', operationHash: 'f'.repeat(64), childIds, released: [DataCategory.IDENTITY, DataCategory.PROTECTION_STATUS], withheld: [] },
-          notifications: childIds.map((childId) => ({ viewer, childId, category: DataCategory.PROTECTION_STATUS })),
-        }),
-      },
-      {
-        name: 'audit entry only',
-        record: () => ({
-          audit: { agentId: viewer.id, role: viewer.role, institution: viewer.institution, operationName: 'NurseProtection', operationHash: 'f'.repeat(64), childIds, released: [DataCategory.IDENTITY, DataCategory.PROTECTION_STATUS], withheld: [] },
-          notifications: [],
-        }),
-      },
+    // Built afresh for every record, as the hub builds them for every response.
+    const audit = () => ({ agentId: viewer.id, role: viewer.role, institution: viewer.institution, operationName: 'NurseProtection', operationHash: 'f'.repeat(64), childIds, released: [DataCategory.IDENTITY, DataCategory.PROTECTION_STATUS], withheld: [] });
+    const shapes: Array<{ name: string; notifications: () => ReleaseRecord['notifications'] }> = [
+      { name: 'audit entry + 150 notifications', notifications: () => childIds.map((childId) => ({ viewer, childId, category: DataCategory.PROTECTION_STATUS })) },
+      { name: 'audit entry only', notifications: () => [] },
     ];
     const written = async (): Promise<{ audit: number; notifications: number }> =>
       (await dataSource.query('SELECT (SELECT count(*) FROM audit_entry)::int AS audit, (SELECT count(*) FROM access_notification)::int AS notifications'))[0];
@@ -74,7 +64,7 @@ async function main(): Promise<void> {
           Array.from({ length: concurrency }, async () => {
             while (sent < records) {
               sent += 1;
-              await recorder.record(shape.record());
+              await recorder.record({ audit: audit(), notifications: shape.notifications() });
             }
           }),
         );
@@ -83,7 +73,7 @@ async function main(): Promise<void> {
         const postgresAfter = postgresCpuMs();
         // Measures nothing unless every record was written, with its notifications.
         const countAfter = await written();
-        const expectedNotifications = records * shape.record().notifications.length;
+        const expectedNotifications = records * shape.notifications().length;
         if (countAfter.audit - countBefore.audit !== records || countAfter.notifications - countBefore.notifications !== expectedNotifications) {
           throw new Error(`${shape.name}: ${countAfter.audit - countBefore.audit} entries and ${countAfter.notifications - countBefore.notifications} notifications written, not ${records} and ${expectedNotifications}`);
         }

@@ -11,12 +11,12 @@ const DATABASE = 'bench_notification_storage';
 /**
  * `npx tsx bench/experiments/notification-storage.ts [--responses N]`: an experiment, not
  * the hub's code. What PostgreSQL spends to store the référent notifications of one nurse
- * response (150 children), in the hub's model (one row per child: primary key and
- * `(child_id, at)` index, as in migration 1732300002000), with one index only (a primary key
- * on `(child_id, at, id)`), and with one row per response holding the child ids in an array
- * under a GIN index; then how long a référent
- * with 40 children waits to read 500 notifications in each. PostgreSQL CPU is read from its
- * processes' own accounting (the server must run on this machine: the embedded one).
+ * response (150 children) in three models: the hub's (one row per child, primary key and
+ * `(child_id, at)` index, as in migration 1732300002000); one row per child under a single
+ * index (primary key `(child_id, at, id)`); one row per response holding the child ids in an
+ * array under a GIN index. Then how long a référent with 40 children waits to read 500
+ * notifications in each. PostgreSQL CPU is read from its processes' own accounting (the
+ * server must run on this machine: the embedded one).
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -29,24 +29,20 @@ async function main(): Promise<void> {
   try {
     const children = Array.from({ length: 10_000 }, () => `child-${randomUUID()}`);
     const listOf = (response: number) => Array.from({ length: 150 }, (_, k) => children[(response * 37 + k * 61) % children.length]);
+    // One row per child, as the hub stores them; `keys` gives the table's indexes.
+    const perChild = (table: string, keys: { primaryKey: string; index?: string }) => ({
+      create:
+        `CREATE TABLE ${table} (id uuid NOT NULL, at timestamptz NOT NULL, child_id text NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
+           viewer_name text NOT NULL, viewer_role text NOT NULL, viewer_institution text NOT NULL, read_at timestamptz, PRIMARY KEY (${keys.primaryKey}))` +
+        (keys.index ? `; CREATE INDEX ${table}_index ON ${table} (${keys.index})` : ''),
+      insert: `INSERT INTO ${table} SELECT gen_random_uuid(), $1::timestamptz, r.child_id, 'PROTECTION_STATUS', 'agent-bench', 'Infirmière fictive', 'PMI_NURSE', 'PMI-75', NULL
+                 FROM unnest($2::text[]) AS r(child_id)`,
+      table,
+      read: `SELECT id, at, child_id FROM ${table} WHERE child_id = ANY($1::text[]) ORDER BY at DESC LIMIT 500`,
+    });
     const models = {
-      'one row per child': {
-        create: `CREATE TABLE rows_model (id uuid PRIMARY KEY, at timestamptz NOT NULL, child_id text NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
-                   viewer_name text NOT NULL, viewer_role text NOT NULL, viewer_institution text NOT NULL, read_at timestamptz);
-                 CREATE INDEX rows_model_child ON rows_model (child_id, at DESC)`,
-        insert: `INSERT INTO rows_model SELECT gen_random_uuid(), $1::timestamptz, r.child_id, 'PROTECTION_STATUS', 'agent-bench', 'Infirmière fictive', 'PMI_NURSE', 'PMI-75', NULL
-                   FROM unnest($2::text[]) AS r(child_id)`,
-        table: 'rows_model',
-        read: 'SELECT id, at, child_id FROM rows_model WHERE child_id = ANY($1::text[]) ORDER BY at DESC LIMIT 500',
-      },
-      'one row per child, one index (primary key child_id, at, id)': {
-        create: `CREATE TABLE keyed_model (id uuid NOT NULL, at timestamptz NOT NULL, child_id text NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
-                   viewer_name text NOT NULL, viewer_role text NOT NULL, viewer_institution text NOT NULL, read_at timestamptz, PRIMARY KEY (child_id, at, id))`,
-        insert: `INSERT INTO keyed_model SELECT gen_random_uuid(), $1::timestamptz, r.child_id, 'PROTECTION_STATUS', 'agent-bench', 'Infirmière fictive', 'PMI_NURSE', 'PMI-75', NULL
-                   FROM unnest($2::text[]) AS r(child_id)`,
-        table: 'keyed_model',
-        read: 'SELECT id, at, child_id FROM keyed_model WHERE child_id = ANY($1::text[]) ORDER BY at DESC LIMIT 500',
-      },
+      'one row per child': perChild('rows_model', { primaryKey: 'id', index: 'child_id, at DESC' }),
+      'one row per child, one index (primary key child_id, at, id)': perChild('keyed_model', { primaryKey: 'child_id, at, id' }),
       'one row per response, child ids under GIN': {
         create: `CREATE TABLE batch_model (id uuid PRIMARY KEY, at timestamptz NOT NULL, child_ids text[] NOT NULL, category text NOT NULL, viewer_agent_id text NOT NULL,
                    viewer_name text NOT NULL, viewer_role text NOT NULL, viewer_institution text NOT NULL);
@@ -74,10 +70,9 @@ async function main(): Promise<void> {
       const reading = performance.now();
       for (let read = 0; read < 20; read += 1) rows = (await client.query(model.read, [textArray(referent)])).rowCount ?? 0;
       const perRead = (performance.now() - reading) / 20;
-      const cpu = (value: number | null) => (value === null ? 'n/a' : `${(value / responses).toFixed(2)} ms`);
+      const cpu = (from: number | null, to: number | null) => (from === null || to === null ? 'n/a' : `${((to - from) / responses).toFixed(2)} ms`);
       process.stdout.write(
-        `${name}: PostgreSQL CPU ${cpu(inserted === null || before === null ? null : inserted - before)} per response` +
-          ` (+ ${cpu(vacuumed === null || inserted === null ? null : vacuumed - inserted)} in VACUUM), wall ${(wall / responses).toFixed(2)} ms;` +
+        `${name}: PostgreSQL CPU ${cpu(before, inserted)} per response (+ ${cpu(inserted, vacuumed)} in VACUUM), wall ${(wall / responses).toFixed(2)} ms;` +
           ` a référent of 40 children reads ${rows} in ${perRead.toFixed(1)} ms\n`,
       );
     }
