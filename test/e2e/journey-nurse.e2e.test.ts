@@ -80,6 +80,15 @@ describe('the référent is told of the look', () => {
     ]);
   });
 
+  it('writes a notification for Léa only: Noah has no référent, so nobody is told and nothing is kept', async () => {
+    const rowsFor = async (childId: string): Promise<number> =>
+      (await federation.hub.dataSource.query("SELECT count(*)::int AS n FROM access_notification WHERE viewer_agent_id = $1 AND child_id = $2", [CLAIRE, childId]))[0].n;
+    const [leaBefore, noahBefore] = [await rowsFor('child-lea'), await rowsFor('child-noah')];
+    const res = await hubPost(federation.hubUrl, CLAIRE, `query Levels { myChildren { protectionStatus { level } } }`);
+    expect(res.body).toEqual({ data: { myChildren: [{ protectionStatus: { level: 'JUDICIAL_MEASURE' } }, { protectionStatus: { level: 'NONE' } }] } });
+    expect([(await rowsFor('child-lea')) - leaBefore, (await rowsFor('child-noah')) - noahBefore]).toEqual([1, 0]);
+  });
+
   it('notifies Julien of Hugo’s look at Inès', async () => {
     expect(await notificationsCausedBy(HUGO, MY_CHILDREN)).toEqual([
       { childId: 'child-ines', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Hugo Lefèvre', institution: 'PMI-75' } },

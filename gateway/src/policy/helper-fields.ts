@@ -9,6 +9,16 @@ export const CHILD_ID_ALIAS = '_cpChildId';
 export const SUBJECTS_ALIAS = '_cpSubjects';
 /** On abstract types: the runtime type, to apply the right fragment. */
 export const TYPENAME_ALIAS = '_cpTypename';
+/**
+ * On every `ProtectionStatus` selection: whether the child has an ASE référent, read as
+ * `referent { __typename }` (null when no dossier is open). A release of PROTECTION_STATUS
+ * notifies the child's référent (DESIGN.md, the table's footnote); a child shown to have
+ * none has nobody to notify, so no notification is written for it.
+ */
+export const REFERENT_ALIAS = '_cpReferent';
+/** The type whose `referent` field names the child's ASE référent. */
+export const REFERENT_TYPE = 'ProtectionStatus';
+export const REFERENT_FIELD = 'referent';
 
 /** The entity type whose objects carry a child's data. */
 export const CHILD_TYPE = 'Child';

@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { type OperationDefinitionNode, parse } from 'graphql';
 import { DataCategory, Role } from '../../../common/src/domain';
 import type { ChildFacts } from './decide';
-import { CHILD_ID_ALIAS } from './helper-fields';
+import { CHILD_ID_ALIAS, REFERENT_ALIAS } from './helper-fields';
 import { labelsFromSupergraph } from './labels';
 import { type FieldPlans, redactResult, selectionsUseVariables, walkForRedaction } from './redact-result';
 
@@ -86,5 +86,34 @@ describe('walkForRedaction: one walk, then the decisions', () => {
     expect(outcome.redactions.map((redaction) => redaction.path)).toEqual([['myChildren', 0, 'concerns']]);
     expect(outcome.releases).toEqual([]);
     expect(outcome.childIds).toEqual(['child-a']);
+  });
+});
+
+describe('walkForRedaction: whom a release of PROTECTION_STATUS notifies', () => {
+  const related = (childId: string): ChildFacts => ({ relationship: 'yes', consentedCategories: new Set() });
+  const status = (referent: unknown) => (referent === undefined ? { level: 'NONE' } : { level: 'JUDICIAL_MEASURE', [REFERENT_ALIAS]: referent });
+  const notified = (query: string, children: Array<{ id: string; statuses: unknown[] }>) =>
+    redactResult({
+      schema, labels, role: Role.PMI_NURSE, variables: {},
+      operation: operationOf(query),
+      data: { myChildren: children.map(({ id, statuses }) => ({ [CHILD_ID_ALIAS]: id, ...Object.fromEntries(statuses.map((referent, index) => [index === 0 ? 'protectionStatus' : `again${index}`, status(referent)])) })) },
+      facts: related,
+    }).releases.filter((release) => release.category === DataCategory.PROTECTION_STATUS).map(({ childId, notifyReferent }) => [childId, notifyReferent]);
+
+  it('notifies for a child shown to have a référent, not for one shown to have none', () => {
+    expect(notified('query { myChildren { protectionStatus { level } } }', [
+      { id: 'child-a', statuses: [{ __typename: 'AgentContact' }] },
+      { id: 'child-b', statuses: [null] },
+    ])).toEqual([['child-a', true], ['child-b', false]]);
+  });
+
+  it('notifies when the result does not say (the helper is missing): unknown is not "none"', () => {
+    expect(notified('query { myChildren { protectionStatus { level } } }', [{ id: 'child-a', statuses: [undefined] }])).toEqual([['child-a', true]]);
+  });
+
+  it('notifies when any of the child’s statuses names a référent, in whichever order', () => {
+    const query = 'query { myChildren { protectionStatus { level } again1: protectionStatus { level } } }';
+    expect(notified(query, [{ id: 'child-a', statuses: [null, { __typename: 'AgentContact' }] }])).toEqual([['child-a', true]]);
+    expect(notified(query, [{ id: 'child-a', statuses: [{ __typename: 'AgentContact' }, null] }])).toEqual([['child-a', true]]);
   });
 });

@@ -15,12 +15,16 @@ import {
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 import { type ChildFacts, DECISIONS, type Decision, decide, type DenyCode } from './decide.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, REFERENT_ALIAS, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 import { ruleFor } from './rules.js';
 
 export type Path = ReadonlyArray<string | number>;
 export interface Redaction { path: Path; code: DenyCode; category: DataCategory }
+/**
+ * `notifyReferent`: the rule asks for the child's référent to be told, and the response did
+ * not show the child to have none (a child whose référent is unknown is notified).
+ */
 export interface Release { childId: string; category: DataCategory; notifyReferent: boolean }
 
 export interface RedactionOutcome {
@@ -63,6 +67,8 @@ interface ObjectPlan {
   fields: FieldPlan[];
   /** Where the children in scope are read: the child's own id, or a subject list or id. */
   scopeFrom: 'child' | 'subjects' | null;
+  /** The object says whether its child has a référent (REFERENT_ALIAS). */
+  readsReferent: boolean;
 }
 
 /** A response path as a linked list: built as an array only for a redacted field. */
@@ -127,6 +133,8 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const points: DecisionPoint[] = [];
   const scopes: Array<{ enclosing: number; ids: readonly string[] }> = [];
   const named = new Set<string>();
+  /** Whether each child has a référent, where the result says so (any object saying yes wins). */
+  const hasReferent = new Map<string, boolean>();
 
   // Every object of a list shares its selection: what each field needs (its category, its
   // merged sub-selection, its type) is worked out once per (selection, type, holder), not
@@ -153,7 +161,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       });
       // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
       const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
-      byHolder.set(holder, (plan = { fields, scopeFrom }));
+      byHolder.set(holder, (plan = { fields, scopeFrom, readsReferent: runtimeType.name === REFERENT_TYPE }));
     }
     return plan;
   };
@@ -186,6 +194,11 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
     if (scope && scope !== inheritedScope) {
       scopes.push({ enclosing, ids: scope });
       for (const id of scope) named.add(id);
+    }
+    // Only an explicit null says "no référent"; a missing helper leaves it unknown.
+    if (plan.readsReferent && scope?.length === 1 && REFERENT_ALIAS in object) {
+      const id = scope[0];
+      hasReferent.set(id, object[REFERENT_ALIAS] !== null || hasReferent.get(id) === true);
     }
 
     const result: JsonObject = {};
@@ -258,7 +271,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
         for (const childId of point.scope) {
           if (children.has(childId)) continue;
           children.add(childId);
-          releases.push({ childId, category: point.category, notifyReferent: decision.notifyReferent });
+          releases.push({ childId, category: point.category, notifyReferent: decision.notifyReferent && hasReferent.get(childId) !== false });
         }
       }
       const childIds = new Set<string>();

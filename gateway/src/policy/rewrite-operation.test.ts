@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { type OperationDefinitionNode, parse, print } from 'graphql';
 import { DataCategory, Role } from '../../../common/src/domain';
 import { labelsFromSupergraph } from './labels';
 import { rewriteOperation } from './rewrite-operation';
@@ -36,5 +36,17 @@ describe('rewriteOperation: the categories an operation can need decided', () =>
 
   it('is empty for an operation that touches no child data', () => {
     expect(rewrite(Role.PMI_NURSE, 'query { me { id name } }').categories.size).toBe(0);
+  });
+});
+
+describe('rewriteOperation: the helper fields', () => {
+  it('asks every protection status whether the child has a référent, under a reserved alias', () => {
+    const rewritten = rewrite(Role.PMI_NURSE, 'query { myChildren { protectionStatus { level } } }');
+    expect(print(rewritten.operation)).toContain('protectionStatus {\n      level\n      _cpReferent: referent {\n        __typename\n      }\n    }');
+  });
+
+  it('asks nothing of a protection status the role may never see (the field is gone)', () => {
+    const rewritten = rewrite(Role.RPE_COORDINATOR, 'query { myChildren { protectionStatus { level } } }');
+    expect(print(rewritten.operation)).not.toContain('referent');
   });
 });

@@ -12,7 +12,7 @@ import {
   type GraphQLCompositeType,
 } from 'graphql';
 import type { DataCategory } from '../../../common/src/domain.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, REFERENT_ALIAS, REFERENT_FIELD, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { inlineFragments } from './inline-fragments.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 
@@ -42,7 +42,8 @@ const selectionSetOf = (selections: SelectionNode[]): SelectionSetNode => ({ kin
 /**
  * Rewrites an operation for one role, before it is planned: every field of a category the
  * role may never see is removed (so it is never fetched), and the ids the hub needs to
- * decide per child are added under reserved aliases. Pure; the input is not mutated.
+ * decide per child (and whether a child has a référent to notify) are added under reserved
+ * aliases. Pure; the input is not mutated.
  */
 export function rewriteOperation(args: {
   schema: GraphQLSchema;
@@ -96,6 +97,7 @@ export function rewriteOperation(args: {
     if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
     else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
+    if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }])));
     // A selection set emptied by the removal keeps one harmless field so the operation stays valid.
     if (selections.length === 0) selections.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
     return { ...selectionSet, selections };
