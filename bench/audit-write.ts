@@ -18,9 +18,10 @@ const DATABASE = 'bench_audit_write';
 /**
  * `tsx bench/audit-write.ts [--records N] [--rounds R] [--concurrency C]`: what recording one
  * response costs, written as the hub writes it (`ReleaseRecorder`: the chained audit entry
- * and the référent notifications in one statement, group-committed), on the shape of
- * `nurse_protection`: 150 children named, PROTECTION_STATUS released for each, so 150
- * notifications. Measured with and without the notifications: this process's CPU, the
+ * and the référent notifications in one statement, group-committed), on a nurse's list of
+ * 150 children, PROTECTION_STATUS released for each and every child with a référent, so
+ * 150 notifications: the most one such response writes (children without a référent get
+ * none; in `nurse_protection` about 1 in 9 has one). Measured with and without the notifications: this process's CPU, the
  * PostgreSQL server's CPU (its processes' own accounting) and wall time, per record; median
  * [min–max] over the rounds. The load benchmark cannot show PostgreSQL's share, which is
  * spent on the same two cores as the gateways.

@@ -34,6 +34,8 @@ interface Cell {
   subgraphRequestsPerRequest: Record<string, number>;
   sqlPerRequest: Record<string, number>;
   subgraphCpuMsPerRequest: Record<string, number>;
+  /** Null when PostgreSQL's processes were not visible (a server elsewhere). */
+  postgresCpuMsPerRequest: number | null;
 }
 
 function roundSpread(value: Spread, digits: number): Spread {
@@ -45,6 +47,12 @@ function medianRecord(records: Array<Record<string, number>>): Record<string, nu
   return Object.fromEntries(keys.map((key) => [key, round(spread(records.map((record) => record[key] ?? 0)).median, 2)]));
 }
 
+/** The median of the values measured, null when none was. */
+function medianOf(values: Array<number | null>): number | null {
+  const measured = values.filter((value): value is number => value !== null);
+  return measured.length > 0 ? round(spread(measured).median, 2) : null;
+}
+
 function cellOf(samples: LoadSample[]): Cell {
   const cell = Object.fromEntries(METRICS.map((metric) => [metric, roundSpread(spread(samples.map((sample) => sample[metric])), metric === 'rps' ? 1 : 2)])) as Pick<Cell, Metric>;
   return {
@@ -54,6 +62,7 @@ function cellOf(samples: LoadSample[]): Cell {
     subgraphRequestsPerRequest: medianRecord(samples.map((sample) => sample.subgraphRequestsPerRequest)),
     sqlPerRequest: medianRecord(samples.map((sample) => sample.sqlPerRequest)),
     subgraphCpuMsPerRequest: medianRecord(samples.map((sample) => sample.subgraphCpuMsPerRequest ?? {})),
+    postgresCpuMsPerRequest: medianOf(samples.map((sample) => sample.postgresCpuMsPerRequest ?? null)),
   };
 }
 
@@ -148,8 +157,9 @@ export function buildReport(input: {
     const kinds = Object.entries(row.gatewayDbByKind).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${round(v, 1)}`).join(', ');
     lines.push(`| ${row.gateway} | ${row.children} | ${round(s.gateway_db, 1)} | ${round(s.ase, 1)} | ${round(s.pmi, 1)} | ${round(s.rpe, 1)} | ${round(s.justice, 1)} | ${kinds} | ${[r.ase, r.pmi, r.rpe, r.justice].map((v) => round(v, 1)).join('/')} | ${round(row.latencyMs, 1)} |`);
   }
-  lines.push('', '## Per operation under load: subgraph HTTP requests, SQL statements and subgraph CPU per client request (median over rounds)', '');
-  lines.push('| operation | c | gateway | subgraph requests (ase/pmi/rpe/justice) | SQL (gateway db/ase/pmi/rpe/justice) | subgraph CPU ms (ase/pmi/rpe/justice) |', '|---|---|---|---|---|---|');
+  lines.push('', '## Per operation under load: subgraph HTTP requests, SQL statements, subgraph and PostgreSQL CPU per client request (median over rounds)', '');
+  lines.push('PostgreSQL CPU is the whole server\'s (the gateway\'s database and the subgraphs\'), read from its processes; "machine" adds the gateway, the subgraphs and PostgreSQL: the cores a request costs on this machine.', '');
+  lines.push('| operation | c | gateway | subgraph requests (ase/pmi/rpe/justice) | SQL (gateway db/ase/pmi/rpe/justice) | subgraph CPU ms (ase/pmi/rpe/justice) | PostgreSQL CPU ms | machine CPU ms |', '|---|---|---|---|---|---|---|---|');
   for (const row of results) {
     for (const g of gateways) {
       const cell = row.gateways[g];
@@ -157,7 +167,9 @@ export function buildReport(input: {
       const r = cell.subgraphRequestsPerRequest;
       const s = cell.sqlPerRequest;
       const c = cell.subgraphCpuMsPerRequest;
-      lines.push(`| ${row.operation} | ${row.connections} | ${g} | ${[r.ase, r.pmi, r.rpe, r.justice].join('/')} | ${[s.gateway_db, s.ase, s.pmi, s.rpe, s.justice].join('/')} | ${[c.ase, c.pmi, c.rpe, c.justice].join('/')} |`);
+      const postgres = cell.postgresCpuMsPerRequest;
+      const machine = postgres === null ? 'n/a' : round(cell.cpuMsPerRequest.median + Object.values(c).reduce((sum, value) => sum + value, 0) + postgres, 2);
+      lines.push(`| ${row.operation} | ${row.connections} | ${g} | ${[r.ase, r.pmi, r.rpe, r.justice].join('/')} | ${[s.gateway_db, s.ase, s.pmi, s.rpe, s.justice].join('/')} | ${[c.ase, c.pmi, c.rpe, c.justice].join('/')} | ${postgres ?? 'n/a'} | ${machine} |`);
     }
   }
   lines.push('', '## Operations', '');

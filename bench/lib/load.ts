@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { postgresCpuMs } from './postgres-cpu.js';
 import type { Operation } from '../operations.js';
 import type { GatewayUnderTest } from './gateways.js';
 
@@ -16,6 +17,11 @@ export interface LoadSample {
   sqlPerRequest: Record<string, number>;
   /** Each subgraph process's CPU (user + system) per client request: the rest of the machine's work. */
   subgraphCpuMsPerRequest: Record<string, number>;
+  /**
+   * The PostgreSQL server's CPU per client request (every database: the gateway's and the
+   * subgraphs'), read from its processes; null when the server is not on this machine.
+   */
+  postgresCpuMsPerRequest: number | null;
   failures: number;
 }
 
@@ -35,6 +41,7 @@ export async function runLoad(args: {
   const fixedBody = JSON.stringify({ query: operation.query });
   const makeBody = operation.variables;
   const before = await Promise.all([gateway.process.stats(), ...args.subgraphs.map((subgraph) => subgraph.stats())]);
+  const postgresBefore = postgresCpuMs();
   const result = await autocannon({
     url: gateway.process.url,
     connections: args.connections,
@@ -46,6 +53,7 @@ export async function runLoad(args: {
     requests: makeBody ? [{ method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: operation.query, variables: makeBody() }) }) }] : undefined,
     timeout: 30,
   });
+  const postgresAfter = postgresCpuMs();
   const after = await Promise.all([gateway.process.stats(), ...args.subgraphs.map((subgraph) => subgraph.stats())]);
   const completed = result.requests.total;
   const per = (value: number) => (completed > 0 ? value / completed : 0);
@@ -67,6 +75,7 @@ export async function runLoad(args: {
     subgraphRequestsPerRequest,
     sqlPerRequest,
     subgraphCpuMsPerRequest,
+    postgresCpuMsPerRequest: postgresBefore !== null && postgresAfter !== null ? per(postgresAfter - postgresBefore) : null,
     failures: result.errors + result.timeouts + result.non2xx,
   };
 }
