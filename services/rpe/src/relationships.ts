@@ -1,36 +1,51 @@
 import { departementOf, Role } from '../../../common/src/domain.js';
-import { amongChildren, type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
+import { type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
 import type { RpeContext } from './context.js';
 import { parisDay } from './domain/calendar.js';
 
 type ChildIds = readonly string[] | null;
 
+/** The asked ids, once each, as a relation named `asked` (the first parameter pushed). */
+function askedChildren(childIds: readonly string[], params: unknown[]): string {
+  params.push([...childIds]);
+  return `(SELECT DISTINCT unnest($${params.length}::text[]) AS child_id) asked`;
+}
+
 /**
  * The relais' children, each with how it knows them, in one statement: those in an ongoing
  * (or upcoming) arrangement with one of its childminders, and those named in its concerns.
+ * Asked about given children, each is looked up until its first match (EXISTS): a relais that
+ * reported many times on a child does not make the check of that child slower.
  */
 async function relaisChildren(context: RpeContext, relaisId: string, childIds: ChildIds): Promise<CareRelationshipRecord[]> {
   const params: unknown[] = [relaisId, parisDay(new Date())];
-  const sql =
-    `SELECT DISTINCT arrangement.child_id, 'RELAIS_OF_CHILDMINDER' AS kind FROM childcare_arrangement arrangement
-       JOIN childminder ON childminder.id = arrangement.childminder_id
-     WHERE childminder.relais_id = $1 AND (arrangement.end_date IS NULL OR arrangement.end_date >= $2)` +
-    amongChildren('arrangement.child_id', childIds, params) +
-    ` UNION ALL SELECT DISTINCT link.child_id, 'REPORTING_RELAIS' AS kind FROM concern_child link
-       JOIN concern ON concern.id = link.concern_id WHERE concern.raised_by_institution = $1` +
-    amongChildren('link.child_id', childIds, params);
+  const caring = (child: string) =>
+    `FROM childcare_arrangement arrangement JOIN childminder ON childminder.id = arrangement.childminder_id
+     WHERE ${child} AND childminder.relais_id = $1 AND (arrangement.end_date IS NULL OR arrangement.end_date >= $2)`;
+  const reporting = (child: string) => `FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE ${child} AND concern.raised_by_institution = $1`;
+  let sql: string;
+  if (childIds) {
+    const asked = askedChildren(childIds, params);
+    sql =
+      `SELECT asked.child_id, 'RELAIS_OF_CHILDMINDER' AS kind FROM ${asked} WHERE EXISTS (SELECT 1 ${caring('arrangement.child_id = asked.child_id')})` +
+      ` UNION ALL SELECT asked.child_id, 'REPORTING_RELAIS' AS kind FROM ${asked} WHERE EXISTS (SELECT 1 ${reporting('link.child_id = asked.child_id')})`;
+  } else {
+    sql =
+      `SELECT DISTINCT arrangement.child_id, 'RELAIS_OF_CHILDMINDER' AS kind ${caring('true')}` +
+      ` UNION ALL SELECT DISTINCT link.child_id, 'REPORTING_RELAIS' AS kind ${reporting('true')}`;
+  }
   const rows: { child_id: string; kind: string }[] = await context.dataSource.query(sql, params);
   return rows.map((row) => ({ childId: row.child_id, kind: row.kind }));
 }
 
-/** Children named in concerns raised by any relais of one département. */
+/** Children named in concerns raised by any relais of one département (each asked child until its first match). */
 async function departementChildren(context: RpeContext, departement: string, childIds: ChildIds): Promise<string[]> {
   const params: unknown[] = [departement];
-  const among = amongChildren('link.child_id', childIds, params);
-  const rows: { child_id: string }[] = await context.dataSource.query(
-    `SELECT DISTINCT link.child_id FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE concern.departement = $1${among}`,
-    params,
-  );
+  const concerned = (child: string) => `FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE ${child} AND concern.departement = $1`;
+  const sql = childIds
+    ? `SELECT asked.child_id FROM ${askedChildren(childIds, params)} WHERE EXISTS (SELECT 1 ${concerned('link.child_id = asked.child_id')})`
+    : `SELECT DISTINCT link.child_id ${concerned('true')}`;
+  const rows: { child_id: string }[] = await context.dataSource.query(sql, params);
   return rows.map((row) => row.child_id);
 }
 
