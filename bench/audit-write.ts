@@ -21,9 +21,9 @@ const DATABASE = 'bench_audit_write';
  * and the référent notifications in one statement, group-committed), on a nurse's list of
  * 150 children, PROTECTION_STATUS released for each and every child with a référent, so
  * 150 notifications: the most one such response writes (children without a référent get
- * none; in `nurse_protection` about 1 in 9 has one). Measured with and without the notifications: this process's CPU, the
- * PostgreSQL server's CPU (its processes' own accounting) and wall time, per record; median
- * [min–max] over the rounds. The load benchmark cannot show PostgreSQL's share, which is
+ * none; in `nurse_protection` about 1 in 9 has one). Measured with and without the
+ * notifications: this process's CPU, the PostgreSQL server's CPU (its processes' own
+ * accounting) and wall time, per record; median [min–max] over the rounds. The load benchmark cannot show PostgreSQL's share, which is
  * spent on the same two cores as the gateways.
  */
 async function main(): Promise<void> {

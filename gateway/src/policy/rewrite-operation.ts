@@ -38,6 +38,7 @@ const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): 
   ...(selectionSet ? { selectionSet } : {}),
 });
 const selectionSetOf = (selections: SelectionNode[]): SelectionSetNode => ({ kind: Kind.SELECTION_SET, selections });
+const TYPENAME_FIELD: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
 /**
  * Rewrites an operation for one role, before it is planned: every field of a category the
@@ -97,9 +98,9 @@ export function rewriteOperation(args: {
     if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
     else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
-    if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }])));
+    if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([TYPENAME_FIELD])));
     // A selection set emptied by the removal keeps one harmless field so the operation stays valid.
-    if (selections.length === 0) selections.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
+    if (selections.length === 0) selections.push(TYPENAME_FIELD);
     return { ...selectionSet, selections };
   };
 

@@ -5,7 +5,7 @@ import { parisDay } from './domain/calendar.js';
 
 type ChildIds = readonly string[] | null;
 
-/** The asked ids, once each, as a relation named `asked` (the first parameter pushed). */
+/** The asked ids, once each, as a relation named `asked`; pushes them onto `params`. */
 function askedChildren(childIds: readonly string[], params: unknown[]): string {
   params.push([...childIds]);
   return `(SELECT DISTINCT unnest($${params.length}::text[]) AS child_id) asked`;
