@@ -253,3 +253,59 @@ describe('hub signature', () => {
     }
   });
 });
+
+describe('care relationships of a child reported on many times', () => {
+  const PILE = 3_000;
+  const child = 'child-pile';
+  const query = `query ($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
+    _rpeCareRelationships(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
+
+  beforeAll(async () => {
+    await subgraph.dataSource.query(
+      `INSERT INTO concern (id, idempotency_key, status, category, severity, observed_at, raised_at, raised_by_id, raised_by_institution, departement, description, feedback_due_by)
+       SELECT 'concern-pile-' || n, 'key-pile-' || n, 'SUBMITTED', 'HYGIENE', 'LOW', '2026-10-01', now(), 'agent-rpe-amina', 'RPE-75-11', '75', 'Observation fictive.', '2027-01-01'
+         FROM generate_series(1, ${PILE}) n`,
+    );
+    await subgraph.dataSource.query(`INSERT INTO concern_child (concern_id, child_id) SELECT 'concern-pile-' || n, $1 FROM generate_series(1, ${PILE}) n`, [child]);
+    await subgraph.dataSource.query('ANALYZE concern; ANALYZE concern_child');
+  });
+  afterAll(async () => {
+    await subgraph.dataSource.query(`DELETE FROM concern_child WHERE concern_id LIKE 'concern-pile-%'`);
+    await subgraph.dataSource.query(`DELETE FROM concern WHERE id LIKE 'concern-pile-%'`);
+  });
+
+  /** Rows read from `concern` and `concern_child` when PostgreSQL runs the statement the field sent. */
+  async function concernRowsRead(viewer: typeof amina, expected: Array<{ childId: string; kind: string }>): Promise<number> {
+    const sent: Array<{ sql: string; parameters: unknown[] }> = [];
+    const logQuery = subgraph.sql.logQuery.bind(subgraph.sql);
+    subgraph.sql.logQuery = (sql: string, parameters?: unknown[]) => {
+      sent.push({ sql, parameters: parameters ?? [] });
+      logQuery(sql);
+    };
+    try {
+      const res = await call<{ _rpeCareRelationships: Array<{ childId: string; kind: string }> }>(subgraph, query, { ...viewer, childIds: [child] }, null);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data?._rpeCareRelationships).toEqual(expected);
+    } finally {
+      subgraph.sql.logQuery = logQuery;
+    }
+    const statement = sent.find(({ sql }) => sql.includes('concern_child'));
+    if (!statement) throw new Error('the relationship statement was not sent');
+    const [{ 'QUERY PLAN': [plan] }] = await subgraph.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.parameters);
+    let rows = 0;
+    const visit = (node: Record<string, unknown>) => {
+      if (node['Relation Name'] === 'concern' || node['Relation Name'] === 'concern_child') rows += Number(node['Actual Rows']) * Number(node['Actual Loops']);
+      for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) visit(child);
+    };
+    visit(plan.Plan);
+    return rows;
+  }
+
+  it("reads the child's concerns only until one from the asking relais", async () => {
+    expect(await concernRowsRead(amina, [{ childId: child, kind: 'REPORTING_RELAIS' }])).toBeLessThan(10);
+  });
+
+  it("reads them only until one from the CRIP's département", async () => {
+    expect(await concernRowsRead(karim, [{ childId: child, kind: 'CRIP_RECEIVED_CONCERN' }])).toBeLessThan(10);
+  });
+});
