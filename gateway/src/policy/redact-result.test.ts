@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { DataCategory, Role } from '../../../common/src/domain';
 import type { ChildFacts } from './decide';
-import { CHILD_ID_ALIAS, REFERENT_ALIAS } from './helper-fields';
-import { labelsFromSupergraph } from './labels';
+import { CHILD_ID_ALIAS, REFERENT_ALIAS, TYPENAME_ALIAS } from './helper-fields';
+import { type LabelMap, labelsFromSupergraph } from './labels';
 import { type FieldPlans, redactResult, selectionsUseVariables, walkForRedaction } from './redact-result';
 
 const supergraphSdl = readFileSync(path.join(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
@@ -115,5 +115,38 @@ describe('walkForRedaction: whom a release of PROTECTION_STATUS notifies', () =>
     const query = 'query { myChildren { protectionStatus { level } again1: protectionStatus { level } } }';
     expect(notified(query, [{ id: 'child-a', statuses: [null, { __typename: 'AgentContact' }] }])).toEqual([['child-a', true]]);
     expect(notified(query, [{ id: 'child-a', statuses: [{ __typename: 'AgentContact' }, null] }])).toEqual([['child-a', true]]);
+  });
+});
+
+describe('walkForRedaction over a list of several types (a union)', () => {
+  // The supergraph has no union or interface yet: a schema of the test's own, so that each
+  // runtime type is seen to get its own plan, kept across responses.
+  const unionSchema = buildSchema(`
+    type Query { child: Child }
+    type Child { id: ID! events: [Event!]! }
+    union Event = Visit | Note
+    type Visit { at: String nurse: String }
+    type Note { at: String text: String }
+  `);
+  const unionLabels: LabelMap = new Map([['Child.events', DataCategory.HEALTH_FOLLOW_UP], ['Note.text', DataCategory.COURT_DECISION]]);
+  const operation = operationOf('query { child { events { ... on Visit { at nurse } ... on Note { at text } } } }');
+  const visit = (at: string) => ({ [TYPENAME_ALIAS]: 'Visit', at, nurse: 'Infirmière fictive' });
+  const note = (at: string) => ({ [TYPENAME_ALIAS]: 'Note', at, text: 'Texte fictif' });
+  const redact = (events: unknown[], plans: FieldPlans) =>
+    redactResult({
+      schema: unionSchema, labels: unionLabels, role: Role.PMI_NURSE, operation, variables: {}, plans,
+      data: { child: { [CHILD_ID_ALIAS]: 'child-a', events } },
+      facts: () => ({ relationship: 'yes', consentedCategories: new Set() }),
+    });
+
+  it('walks each object with the plan of its own type, in whichever order the types come', () => {
+    const plans: FieldPlans = new WeakMap();
+    const first = redact([visit('1'), note('2'), visit('3')], plans);
+    expect(first.data).toEqual({ child: { events: [{ at: '1', nurse: 'Infirmière fictive' }, { at: '2', text: null }, { at: '3', nurse: 'Infirmière fictive' }] } });
+    expect(first.redactions).toEqual([{ path: ['child', 'events', 1, 'text'], code: 'FORBIDDEN_CATEGORY', category: DataCategory.COURT_DECISION }]);
+    // The plans kept from the first response serve the second, types in another order.
+    const second = redact([note('4'), visit('5')], plans);
+    expect(second.data).toEqual({ child: { events: [{ at: '4', text: null }, { at: '5', nurse: 'Infirmière fictive' }] } });
+    expect(second.redactions.map((redaction) => redaction.path)).toEqual([['child', 'events', 0, 'text']]);
   });
 });

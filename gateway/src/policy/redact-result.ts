@@ -59,7 +59,21 @@ interface FieldPlan {
   typename: boolean;
   category: DataCategory | null;
   /** Its type and merged sub-selection, when the walk goes into its value. */
-  composite: { type: GraphQLCompositeType; abstract: boolean; selectionSet: SelectionSetNode } | null;
+  composite: Composite | null;
+}
+
+/** A selection the walk goes into, with the plans of its runtime types once worked out. */
+interface Composite {
+  type: GraphQLCompositeType;
+  abstract: boolean;
+  selectionSet: SelectionSetNode;
+  /**
+   * The plan of the objects under this selection, once worked out: a field's value is always
+   * walked with the field's own category as holder, so the runtime type alone picks it (one
+   * plan for an object type, one per type met for an interface or union).
+   */
+  plan?: ObjectPlan;
+  plans?: Map<GraphQLObjectType, ObjectPlan>;
 }
 
 /** What the walk needs of a selection on one runtime type, for one holder. */
@@ -166,7 +180,6 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
     return plan;
   };
 
-  type Composite = NonNullable<FieldPlan['composite']>;
   const walkValue = (value: unknown, composite: Composite, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
     if (value === null || value === undefined) return value;
     if (Array.isArray(value)) {
@@ -181,7 +194,14 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const walkObject = (object: JsonObject, composite: Composite, inheritedScope: readonly string[] | null, holder: DataCategory | null, path: PathNode | null, enclosing: number): JsonObject => {
     const runtimeType = (composite.abstract ? schema.getType(String(object[TYPENAME_ALIAS])) : composite.type) as GraphQLObjectType | undefined;
     if (!runtimeType || !isObjectType(runtimeType)) return {};
-    const plan = planOf(runtimeType, composite.selectionSet, holder);
+    let plan: ObjectPlan | undefined;
+    if (composite.abstract) {
+      composite.plans ??= new Map();
+      plan = composite.plans.get(runtimeType);
+      if (!plan) composite.plans.set(runtimeType, (plan = planOf(runtimeType, composite.selectionSet, holder)));
+    } else {
+      plan = composite.plan ??= planOf(runtimeType, composite.selectionSet, holder);
+    }
     let scope = inheritedScope;
     if (plan.scopeFrom === 'child') {
       const id = object[CHILD_ID_ALIAS];
@@ -208,8 +228,9 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
         result[responseKey] = runtimeType.name;
         continue;
       }
-      const present = responseKey in object;
-      const value = present ? object[responseKey] : undefined;
+      // A JSON result holds no undefined: `in` is asked only of a field it lacks.
+      const value = object[responseKey];
+      const present = value !== undefined || responseKey in object;
       // A decision where the category changes or a new child comes into scope.
       let within = enclosing;
       let fieldPath: PathNode | null = null;
