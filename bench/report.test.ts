@@ -4,6 +4,7 @@ import type { Operation } from './operations.js';
 
 const sample = (figures: { rps: number; p99Ms: number; cpuMsPerRequest: number }): LoadSample => ({
   requests: 1_000,
+  served: 1_010,
   seconds: 4,
   p50Ms: figures.p99Ms / 2,
   subgraphRequestsPerRequest: {},

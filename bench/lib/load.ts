@@ -5,13 +5,16 @@ import type { Operation } from '../operations.js';
 import type { GatewayUnderTest } from './gateways.js';
 
 export interface LoadSample {
+  /** Responses the clients received within the run (throughput and latencies are theirs). */
   requests: number;
+  /** Requests the gateway took in: the responses, plus those still in flight when the clients stopped. */
+  served: number;
   seconds: number;
   rps: number;
   /** Latency percentiles of the successful responses, in milliseconds (with fractions). */
   p50Ms: number;
   p99Ms: number;
-  /** Gateway process CPU (user + system) per completed request, from its own process.cpuUsage(). */
+  /** Gateway process CPU (user + system) per request served, from its own process.cpuUsage(). */
   cpuMsPerRequest: number;
   /** HTTP requests each institution's subgraph received, per client request. */
   subgraphRequestsPerRequest: Record<string, number>;
@@ -29,7 +32,8 @@ export interface LoadSample {
 
 /**
  * Closed loop at `connections` concurrent clients for `seconds`, loopback only. CPU, SQL and
- * subgraph requests are the deltas of each process's own counters around the run.
+ * subgraph requests are the deltas of each process's own counters around the run, read once
+ * the processes have finished the requests left in flight, per request the gateway served.
  */
 export async function runLoad(args: {
   gateway: GatewayUnderTest;
@@ -67,10 +71,14 @@ export async function runLoad(args: {
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
   });
+  const after = await settled([gateway.process, ...args.subgraphs]);
   const postgresAfter = postgresCpuMs();
-  const after = await Promise.all([gateway.process.stats(), ...args.subgraphs.map((subgraph) => subgraph.stats())]);
   const completed = result.requests.total;
-  const per = (value: number) => (completed > 0 ? value / completed : 0);
+  // Costs are shared out over every request the gateway took in, those the clients dropped
+  // at the end included (their work is done by now): dividing by the responses received
+  // charged the c dropped requests' partial work to the others (+10 % at c = 50 on a list).
+  const served = after[0].httpRequests - before[0].httpRequests;
+  const per = (value: number) => (served > 0 ? value / served : 0);
   const subgraphRequestsPerRequest: Record<string, number> = {};
   const subgraphCpuMsPerRequest: Record<string, number> = {};
   const sqlPerRequest: Record<string, number> = { gateway_db: per(after[0].sql - before[0].sql) };
@@ -81,6 +89,7 @@ export async function runLoad(args: {
   });
   return {
     requests: completed,
+    served,
     seconds: result.duration,
     rps: completed / result.duration,
     p50Ms: percentile(latencies, 50),
@@ -92,4 +101,23 @@ export async function runLoad(args: {
     postgresCpuMsPerRequest: postgresBefore !== null && postgresAfter !== null ? per(postgresAfter - postgresBefore) : null,
     failures: result.errors + result.timeouts + result.non2xx,
   };
+}
+
+/**
+ * The processes' counters once they have gone quiet: requests that were in flight when the
+ * clients stopped are still worked on by the gateway and the subgraphs (autocannon drops
+ * them), and their CPU, SQL and subgraph calls must all be in the sample they are counted
+ * in. Quiet: under 2 ms of CPU in all of them over 50 ms, or 10 s at most.
+ */
+export async function settled(processes: ReadonlyArray<GatewayUnderTest['process']>) {
+  const read = () => Promise.all(processes.map((item) => item.stats()));
+  const cpu = (stats: Awaited<ReturnType<typeof read>>) => stats.reduce((sum, item) => sum + item.cpuMicros, 0);
+  let last = await read();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = await read();
+    if (cpu(now) - cpu(last) < 2_000 || Date.now() > deadline) return now;
+    last = now;
+  }
 }
