@@ -10,6 +10,8 @@ export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
   error(event: string, fields?: Record<string, unknown>): void;
+  /** Whether lines at `level` are written: work done only to log can be skipped. */
+  writes(level: Exclude<LogLevel, 'silent'>): boolean;
 }
 
 export function createLogger(service: string, level: LogLevel): Logger {
@@ -17,7 +19,7 @@ export function createLogger(service: string, level: LogLevel): Logger {
     if (ORDER[at] < ORDER[level]) return;
     process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: at, service, event, ...fields })}\n`);
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), writes: (at) => ORDER[at] >= ORDER[level] };
 }
 
 export function isLogLevel(value: string): value is LogLevel {

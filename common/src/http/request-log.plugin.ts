@@ -10,6 +10,9 @@ import type { Logger } from '../log.js';
 export function requestLogPlugin<TContext extends BaseContext>(logger: Logger, describe: (context: TContext) => Record<string, unknown>): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
+      // Below the `info` level nothing is logged: no hook at all then (it cost about 3 % of
+      // a tiny request's CPU to describe the request and drop the line).
+      if (!logger.writes('info')) return;
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, operationName }) {

@@ -11,7 +11,7 @@ import type { ChildFacts } from '../policy/decide.js';
 import { HELPER_PREFIX } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
-import { type FieldPlans, type RedactionOutcome, selectionsUseVariables, walkForRedaction } from '../policy/redact-result.js';
+import { type FieldPlans, nothingToDecide, type RedactionOutcome, selectionsUseVariables, walkForRedaction } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
 import { forbiddenCategories, ruleFor } from '../policy/rules.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
@@ -83,9 +83,11 @@ interface PreparedOperation {
   needsConsents: boolean;
   /** The redaction's field plans, kept across responses when no selection reads a variable. */
   plans: FieldPlans | undefined;
+  /** The hash the planner caches the rewritten operation's plan under (`roleOperationHash`). */
+  operationHash: string;
 }
 
-function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
+function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, queryHash: string, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
   const rewritten = rewriteOperation({ schema, labels, forbidden: forbiddenCategories(role), document, operation });
   const denied = rootFields(rewritten.original).find((field) => !mayCall(role, field.name));
   let refusal: GraphQLError | null = null;
@@ -99,6 +101,7 @@ function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, d
     unstorableLiteral: findUnstorableLiteral(document),
     needsConsents: [...rewritten.categories].some((category) => ruleFor(category, role) === 'C'),
     plans: selectionsUseVariables(rewritten.original) ? undefined : new WeakMap(),
+    operationHash: roleOperationHash(role, queryHash),
   };
 }
 
@@ -135,7 +138,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
       let prepared = preparedOperations.get(cacheKey);
       if (!prepared) {
-        prepared = prepareOperation(requestContext.schema, deps.labels, role, requestContext.document, requestContext.operation);
+        prepared = prepareOperation(requestContext.schema, deps.labels, role, requestContext.queryHash, requestContext.document, requestContext.operation);
         preparedOperations.set(cacheKey, prepared);
       }
       const unstorable = findUnstorableVariable(variables) ?? prepared.unstorableLiteral;
@@ -165,12 +168,15 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         if (prepared.needsConsents) void context.loaders.consents.loadMany(askedIds);
       }
 
-      const operationHash = roleOperationHash(role, requestContext.queryHash);
+      const operationHash = prepared.operationHash;
       const result = await execute({ ...requestContext, document: rewritten.document, operation: rewritten.operation, queryHash: operationHash });
 
       // One walk over the result builds the response and finds the children it names; the
-      // decisions are applied once their facts are loaded.
-      const pending = walkForRedaction({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, plans: prepared.plans });
+      // decisions are applied once their facts are loaded. No walk when nothing in the
+      // operation is about a child.
+      const pending = rewritten.decidesNothing
+        ? nothingToDecide(result.data)
+        : walkForRedaction({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, plans: prepared.plans });
       const ids = pending.childIds;
       let relationships: Map<string, ChildRelationship>;
       let consentsById: Map<string, ReadonlySet<DataCategory>>;

@@ -302,6 +302,14 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   };
 }
 
+/**
+ * The result of an operation with nothing to decide (`RewrittenOperation.decidesNothing`):
+ * no child named, nothing withheld, the planner's data released as it stands.
+ */
+export function nothingToDecide(data: JsonObject | null | undefined): PendingRedaction {
+  return { childIds: [], apply: () => ({ data: data ?? null, redactions: [], releases: [], childIds: [] }) };
+}
+
 /** Walks and decides in one call, when the facts are at hand (see `walkForRedaction`). Pure. */
 export function redactResult(args: RedactionArgs & { facts: (childId: string) => ChildFacts }): RedactionOutcome {
   return walkForRedaction(args).apply(args.facts);

@@ -39,6 +39,18 @@ describe('rewriteOperation: the categories an operation can need decided', () =>
   });
 });
 
+describe('rewriteOperation: whether anything is left to decide', () => {
+  it.each([
+    ['nothing about a child', 'query { me { id name } }', true],
+    ['a labelled field', 'query { myChildren { firstName } }', false],
+    // No labelled field, but children are named: the walk must find them (audit) and strip the helper.
+    ['only the children’s opaque ids', 'query { myChildren { id } }', false],
+    ['a concern’s unlabelled id, whose children the helper names', 'query { concernsInbox { id } }', false],
+  ])('%s: %s', (_label, query, expected) => {
+    expect(rewrite(Role.CRIP_EVALUATOR, query).decidesNothing).toBe(expected);
+  });
+});
+
 describe('rewriteOperation: the helper fields', () => {
   it('asks every protection status whether the child has a référent, under a reserved alias', () => {
     const rewritten = rewrite(Role.PMI_NURSE, 'query { myChildren { protectionStatus { level } } }');

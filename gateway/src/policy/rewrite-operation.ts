@@ -29,6 +29,12 @@ export interface RewrittenOperation {
    * an abstract selection), kept or removed: the facts a response can need follow from it.
    */
   categories: ReadonlySet<DataCategory>;
+  /**
+   * Nothing in the operation is about a child: no field is labelled and no helper field was
+   * added (no child, subject or abstract type is selected), so the planner's result is the
+   * response as it stands (`me`, a DPO's reading of the audit log).
+   */
+  decidesNothing: boolean;
 }
 
 const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
@@ -55,6 +61,7 @@ export function rewriteOperation(args: {
 }): RewrittenOperation {
   const { schema, labels, forbidden } = args;
   let removedFields = 0;
+  let helpers = 0;
   const categories = new Set<DataCategory>();
 
   const rewrite = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, holder: DataCategory | null, underChild: boolean): SelectionSetNode => {
@@ -93,12 +100,14 @@ export function rewriteOperation(args: {
         selections.push(selection);
       }
     }
+    const before = selections.length;
     if (parentType.name === CHILD_TYPE) selections.push(aliased(CHILD_ID_ALIAS, 'id'));
     const subjectField = SUBJECT_FIELDS[parentType.name];
     if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
     else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
     if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([TYPENAME_FIELD])));
+    helpers += selections.length - before;
     // A selection set emptied by the removal keeps one harmless field so the operation stays valid.
     if (selections.length === 0) selections.push(TYPENAME_FIELD);
     return { ...selectionSet, selections };
@@ -108,5 +117,5 @@ export function rewriteOperation(args: {
   const rootType = schema.getRootType(original.operation);
   if (!rootType) throw new Error(`Schema has no ${original.operation} type`);
   const operation: OperationDefinitionNode = { ...original, selectionSet: rewrite(original.selectionSet, rootType, null, false) };
-  return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields, categories };
+  return { document: { kind: Kind.DOCUMENT, definitions: [operation] }, operation, original, removedFields, categories, decidesNothing: categories.size === 0 && helpers === 0 };
 }
