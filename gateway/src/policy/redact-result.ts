@@ -38,8 +38,8 @@ export interface RedactionOutcome {
 
 type JsonObject = Record<string, unknown>;
 
-/** Object plans by selection, then by runtime type, then by holder. */
-export type FieldPlans = WeakMap<SelectionSetNode, Map<GraphQLObjectType, Map<DataCategory | null, ObjectPlan>>>;
+/** The walk's plans, by the operation's root selection: each selection keeps those of its objects. */
+export type FieldPlans = WeakMap<SelectionSetNode, Composite>;
 
 /** True when a directive of the operation (`@skip(if: $x)`) reads a variable: its plans vary. */
 export function selectionsUseVariables(operation: OperationDefinitionNode): boolean {
@@ -151,33 +151,24 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const hasReferent = new Map<string, boolean>();
 
   // Every object of a list shares its selection: what each field needs (its category, its
-  // merged sub-selection, its type) is worked out once per (selection, type, holder), not
-  // once per object.
-  const plans: FieldPlans = args.plans ?? new WeakMap();
-  const planOf = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): ObjectPlan => {
-    let byType = plans.get(selectionSet);
-    if (!byType) plans.set(selectionSet, (byType = new Map()));
-    let byHolder = byType.get(runtimeType);
-    if (!byHolder) byType.set(runtimeType, (byHolder = new Map()));
-    let plan = byHolder.get(holder);
-    if (!plan) {
-      const fields = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
-        const fieldName = nodes[0].name.value;
-        const fieldType = runtimeType.getFields()[fieldName];
-        const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
-        const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
-        return {
-          responseKey,
-          typename: fieldName === '__typename',
-          category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
-          composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, abstract: isAbstractType(namedType), selectionSet: subSelection } : null,
-        };
-      });
-      // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
-      const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
-      byHolder.set(holder, (plan = { fields, scopeFrom, readsReferent: runtimeType.name === REFERENT_TYPE }));
-    }
-    return plan;
+  // merged sub-selection, its type) is worked out once per selection and runtime type, and
+  // kept on the selection (`Composite`), not once per object.
+  const planFor = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): ObjectPlan => {
+    const fields = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
+      const fieldName = nodes[0].name.value;
+      const fieldType = runtimeType.getFields()[fieldName];
+      const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
+      const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
+      return {
+        responseKey,
+        typename: fieldName === '__typename',
+        category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
+        composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, abstract: isAbstractType(namedType), selectionSet: subSelection } : null,
+      };
+    });
+    // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
+    const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
+    return { fields, scopeFrom, readsReferent: runtimeType.name === REFERENT_TYPE };
   };
 
   const walkValue = (value: unknown, composite: Composite, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
@@ -198,9 +189,9 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
     if (composite.abstract) {
       composite.plans ??= new Map();
       plan = composite.plans.get(runtimeType);
-      if (!plan) composite.plans.set(runtimeType, (plan = planOf(runtimeType, composite.selectionSet, holder)));
+      if (!plan) composite.plans.set(runtimeType, (plan = planFor(runtimeType, composite.selectionSet, holder)));
     } else {
-      plan = composite.plan ??= planOf(runtimeType, composite.selectionSet, holder);
+      plan = composite.plan ??= planFor(runtimeType, composite.selectionSet, holder);
     }
     let scope = inheritedScope;
     if (plan.scopeFrom === 'child') {
@@ -248,7 +239,14 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   };
 
   const rootType = schema.getRootType(args.operation.operation);
-  const data = args.data && rootType ? walkObject(args.data, { type: rootType, abstract: false, selectionSet: args.operation.selectionSet }, null, null, null, -1) : (args.data ?? null);
+  let data: JsonObject | null = args.data ?? null;
+  if (args.data && rootType) {
+    const plans: FieldPlans = args.plans ?? new WeakMap();
+    const selectionSet = args.operation.selectionSet;
+    let root = plans.get(selectionSet);
+    if (!root) plans.set(selectionSet, (root = { type: rootType, abstract: false, selectionSet }));
+    data = walkObject(args.data, root, null, null, null, -1);
+  }
 
   return {
     childIds: [...named],
