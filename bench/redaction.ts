@@ -10,14 +10,6 @@ import { type FieldPlans, walkForRedaction } from '../gateway/src/policy/redact-
 import { intArg, parseArgs } from './lib/args.js';
 import { ROOT } from './lib/postgres.js';
 
-/**
- * `tsx bench/redaction.ts [--rounds R] [--calls N]`: the hub's own pass over a result (the
- * walk, then the decisions), in process, on the shapes of two bench operations: the nurse's
- * 150-child `myChildren { protectionStatus … }` and the authorization-heavy 100 children ×
- * 5 labelled fields, half of the children with a consent. Prints µs per call, median and
- * range over the rounds. End-to-end figures are too noisy on this machine to show a change
- * of this size; this isolates it.
- */
 /** A result as @apollo/gateway's result shaping builds it: objects without a prototype. */
 function asPlannerOutput(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asPlannerOutput);
@@ -27,6 +19,14 @@ function asPlannerOutput(value: unknown): unknown {
   return output;
 }
 
+/**
+ * `tsx bench/redaction.ts [--rounds R] [--calls N]`: the hub's own pass over a result (the
+ * walk, then the decisions), in process, on the shapes of two bench operations: the nurse's
+ * 150-child `myChildren { protectionStatus … }` and the authorization-heavy 100 children ×
+ * 5 labelled fields, half of the children with a consent. Prints µs per call, median and
+ * range over the rounds. End-to-end figures are too noisy on this machine to show a change
+ * of this size; this isolates it.
+ */
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const rounds = intArg(args, 'rounds', 7, 1, 100);

@@ -2,7 +2,7 @@ import type { ProcessStats } from '../processes/stats-channel.js';
 import { settled } from './load.js';
 
 /** A process whose counters move at each reading while it is busy, then stay put. */
-function process(busyReadings: number) {
+function fakeProcess(busyReadings: number) {
   let readings = 0;
   let cpuMicros = 0;
   return {
@@ -21,8 +21,8 @@ function process(busyReadings: number) {
 
 describe('settled', () => {
   it('reads the counters only once every process has stopped working', async () => {
-    const quick = process(1);
-    const slow = process(4);
+    const quick = fakeProcess(1);
+    const slow = fakeProcess(4);
     const stats = await settled([quick, slow]);
     expect(slow.readings()).toBeGreaterThanOrEqual(5);
     expect(stats.map((item) => item.cpuMicros)).toEqual([5_000, 20_000]);
