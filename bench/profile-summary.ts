@@ -24,20 +24,24 @@ function placeOf(node: ProfileNode): string {
 
 /**
  * The samples to count: all of them, or those of the busiest `seconds` of the profile (the
- * load of a `--only <operation>` run, without start-up and checks).
+ * load of a `--only <operation>` run, without start-up and checks), leaving out the first
+ * `skip` seconds: a subgraph's start-up (loading its modules) can be busier than its share
+ * of the load, and would otherwise be the window chosen.
  */
-function sampleRange(profile: Profile, byId: Map<number, ProfileNode>, seconds: number | undefined): [number, number] {
-  if (seconds === undefined) return [0, profile.samples.length];
-  const span = seconds * 1e6;
-  const busy = (index: number) => (isIdle(byId.get(profile.samples[index])!) ? 0 : (profile.timeDeltas[index + 1] ?? 0));
+function sampleRange(profile: Profile, byId: Map<number, ProfileNode>, seconds: number | undefined, skip: number): [number, number] {
   const times: number[] = [];
   let now = 0;
   for (const delta of profile.timeDeltas) times.push((now += delta));
+  let first = 0;
+  while (first < times.length && times[first] - times[0] < skip * 1e6) first += 1;
+  if (seconds === undefined) return [first, profile.samples.length];
+  const span = seconds * 1e6;
+  const busy = (index: number) => (isIdle(byId.get(profile.samples[index])!) ? 0 : (profile.timeDeltas[index + 1] ?? 0));
   let best = 0;
-  let bestStart = 0;
-  let start = 0;
+  let bestStart = first;
+  let start = first;
   let sum = 0;
-  for (let end = 0; end < times.length; end += 1) {
+  for (let end = first; end < times.length; end += 1) {
     sum += busy(end);
     while (times[end] - times[start] > span) sum -= busy(start++);
     if (sum > best) [best, bestStart] = [sum, start];
@@ -48,26 +52,33 @@ function sampleRange(profile: Profile, byId: Map<number, ProfileNode>, seconds: 
 }
 
 /**
- * `tsx bench/profile-summary.ts <file.cpuprofile> [top] [--window S] [--inclusive REGEX]`:
+ * `tsx bench/profile-summary.ts <file.cpuprofile> [top] [--window S] [--skip S] [--inclusive REGEX]`:
  * self time by function and by package/folder, from a profile written by
  * `npm run bench -- --profile` (node --cpu-prof). `--window S` counts only the busiest S
- * seconds; `--inclusive REGEX` adds the time spent in, or under, each function whose
- * name and place match.
+ * seconds; `--skip S` leaves out the first S seconds (a subgraph's start-up);
+ * `--inclusive REGEX` adds the time spent in, or under, each function whose name and place
+ * match.
  */
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const [file, topArg] = args.positional;
-  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top] [--window S] [--inclusive REGEX]');
+  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top] [--window S] [--skip S] [--inclusive REGEX]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const top = Number(topArg ?? 25);
-  const windowArg = args.get('window');
   const inclusiveArg = args.get('inclusive');
   const inclusive = typeof inclusiveArg === 'string' ? new RegExp(inclusiveArg) : null;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
 
-  const [from, to] = sampleRange(profile, byId, typeof windowArg === 'string' ? Number(windowArg) : undefined);
+  const seconds = (name: string): number | undefined => {
+    const value = args.get(name);
+    if (value === undefined) return undefined;
+    const number = typeof value === 'string' ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} takes a number of seconds`);
+    return number;
+  };
+  const [from, to] = sampleRange(profile, byId, seconds('window'), seconds('skip') ?? 0);
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   const under = new Map<string, number>();
