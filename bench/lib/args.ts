@@ -19,7 +19,8 @@ export function parseArgs(argv: readonly string[]): Map<string, string | true> &
 export function intArg(args: Map<string, string | true>, name: string, fallback: number, min: number, max: number): number {
   const raw = args.get(name);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  // `--rounds` with no value is a mistake, not 1 (Number(true)).
+  const value = typeof raw === 'string' ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
   return value;
 }
