@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from './lib/args.js';
+import { intArg, parseArgs } from './lib/args.js';
 
 interface ProfileNode {
   id: number;
@@ -71,14 +71,8 @@ function main(): void {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
 
-  const seconds = (name: string): number | undefined => {
-    const value = args.get(name);
-    if (value === undefined) return undefined;
-    const number = typeof value === 'string' ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} takes a number of seconds`);
-    return number;
-  };
-  const [from, to] = sampleRange(profile, byId, seconds('window'), seconds('skip') ?? 0);
+  const windowSeconds = intArg(args, 'window', 0, 0, 86_400);
+  const [from, to] = sampleRange(profile, byId, windowSeconds > 0 ? windowSeconds : undefined, intArg(args, 'skip', 0, 0, 86_400));
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   const under = new Map<string, number>();
