@@ -241,10 +241,12 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const rootType = schema.getRootType(args.operation.operation);
   let data: JsonObject | null = args.data ?? null;
   if (args.data && rootType) {
-    const plans: FieldPlans = args.plans ?? new WeakMap();
     const selectionSet = args.operation.selectionSet;
-    let root = plans.get(selectionSet);
-    if (!root) plans.set(selectionSet, (root = { type: rootType, abstract: false, selectionSet }));
+    let root = args.plans?.get(selectionSet);
+    if (!root) {
+      root = { type: rootType, abstract: false, selectionSet };
+      args.plans?.set(selectionSet, root);
+    }
     data = walkObject(args.data, root, null, null, null, -1);
   }
 
