@@ -191,6 +191,27 @@ describe('flagConcern', () => {
     expect(rows).toEqual(['child-flag-a', 'child-flag-b'].map((child_id) => ({ id: first.id, raised_by_id: 'agent-rpe-amina', raised_by_institution: 'RPE-75-11', child_id })));
   });
 
+  it('answers a new concern’s children without reading them back, in the order a retry reads them', async () => {
+    const input = { ...valid, idempotencyKey: 'key-flag-children-order', childIds: ['child-flag-b', 'child-flag-a'] };
+    const sent: string[] = [];
+    const logQuery = subgraph.sql.logQuery.bind(subgraph.sql);
+    subgraph.sql.logQuery = (sql: string) => {
+      sent.push(sql);
+      logQuery(sql);
+    };
+    let created;
+    try {
+      created = await call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina);
+    } finally {
+      subgraph.sql.logQuery = logQuery;
+    }
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data?.flagConcern.children).toEqual([{ id: 'child-flag-a' }, { id: 'child-flag-b' }]);
+    expect(sent.filter((sql) => /^\s*SELECT[\s\S]*\bFROM "concern_child"/i.test(sql))).toEqual([]);
+    const retried = await call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina);
+    expect(retried.body).toEqual(created.body);
+  });
+
   it('does not hand another relais’s concern to a caller reusing its key', async () => {
     const res = await call(subgraph, FLAG, { input: { ...valid, childminderId: null } }, otherRelais);
     expect(firstError(res.body.errors)).toEqual({ code: 'CONFLICT', field: undefined });

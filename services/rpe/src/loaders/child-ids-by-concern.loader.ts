@@ -3,13 +3,17 @@ import { In, type DataSource } from 'typeorm';
 import { groupByKey } from '../../../../common/src/db/group-by.js';
 import { ConcernChild } from '../entity/concern-child.entity.js';
 
+/**
+ * A concern's child ids in the order they are listed: by code unit, sorted here rather than
+ * by the database's collation, so that ids known without a query (`primeChildIds`) come in
+ * the same order as ids read back.
+ */
+export const inListedOrder = (childIds: readonly string[]): string[] => [...childIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
 /** The ids of the children each concern names. */
 export function createChildIdsByConcernLoader(dataSource: DataSource): DataLoader<string, string[]> {
   return new DataLoader(async (concernIds) => {
-    const links = await dataSource.getRepository(ConcernChild).find({
-      where: { concernId: In([...concernIds]) },
-      order: { childId: 'ASC' },
-    });
-    return groupByKey(concernIds, links, (link) => link.concernId).map((group) => group.map((link) => link.childId));
+    const links = await dataSource.getRepository(ConcernChild).find({ where: { concernId: In([...concernIds]) } });
+    return groupByKey(concernIds, links, (link) => link.concernId).map((group) => inListedOrder(group.map((link) => link.childId)));
   });
 }

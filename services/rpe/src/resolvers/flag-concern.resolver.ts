@@ -9,6 +9,7 @@ import { feedbackDueBy, parisDay } from '../domain/calendar.js';
 import { checkObservedAt, checkText, firstProblem } from '../domain/input-rules.js';
 import { ConcernStatus } from '../entity/concern.enums.js';
 import { Concern } from '../entity/concern.entity.js';
+import { inListedOrder } from '../loaders/child-ids-by-concern.loader.js';
 import { ConcernChild } from '../entity/concern-child.entity.js';
 import { requireRole } from './require-role.js';
 import { FlagConcernInput } from './types/flag-concern.input.js';
@@ -35,7 +36,7 @@ export class FlagConcernResolver {
       if (childminder?.relaisId !== viewer.institution) throw badUserInput('input.childminderId', 'No such childminder in this relais');
     }
     const id = `concern-${randomUUID()}`;
-    return context.dataSource.transaction(async (manager) => {
+    const concern = await context.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .insert()
@@ -57,14 +58,18 @@ export class FlagConcernResolver {
         })
         .orIgnore()
         .execute();
-      const concern = await manager.getRepository(Concern).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
-      if (concern.id === id) {
+      const stored = await manager.getRepository(Concern).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+      if (stored.id === id) {
         await manager.getRepository(ConcernChild).insert(input.childIds.map((childId) => ({ concernId: id, childId })));
-      } else if (concern.raisedByInstitution !== viewer.institution) {
+      } else if (stored.raisedByInstitution !== viewer.institution) {
         // Another relais's key: never hand its concern over.
         throw conflict('This idempotency key is already used');
       }
-      return concern;
+      return stored;
     });
+    // A concern raised here names exactly the children given: its `children` (which the hub
+    // reads to decide the concern's fields) are known without reading them back.
+    if (concern.id === id) context.loaders.childIdsByConcern.prime(id, inListedOrder(input.childIds));
+    return concern;
   }
 }
