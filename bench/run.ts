@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEVELOPMENT_HUB_SECRET } from '../common/src/config.js';
 import { prepareDatabases } from '../scripts/lib/databases.js';
-import { DATASET_VERSION, DEFAULT_CHILDREN, DEFAULT_SEED, generateAndLoad, readMarker } from './data/load.js';
+import { DATASET_VERSION, DEFAULT_CHILDREN, DEFAULT_SEED, generateAndLoad, readMarker, removeEarlierFlags } from './data/load.js';
 import { intArg, parseArgs } from './lib/args.js';
 import { type BenchProcess, spawnBenchProcess } from './lib/cluster.js';
 import { GATEWAY_LABELS, type GatewayKey, type GatewayUnderTest, gatewayUnderTest, HIVE_KEYS, post } from './lib/gateways.js';
@@ -68,6 +68,9 @@ async function main(): Promise<void> {
     if (!marker || marker.version !== DATASET_VERSION || marker.children !== children || marker.seed !== DEFAULT_SEED) {
       log(`generating the data set (${children} children)…`);
       await generateAndLoad(postgres.serverUrl, children, DEFAULT_SEED, log);
+    } else {
+      const removed = await removeEarlierFlags(postgres.serverUrl);
+      if (removed > 0) log(`removed the ${removed} concerns earlier runs' flag_concern raised`);
     }
     const databases = await prepareDatabases(postgres.serverUrl, BENCH_PREFIX, false);
     const secret = process.env.HUB_SIGNING_SECRET ?? DEVELOPMENT_HUB_SECRET;

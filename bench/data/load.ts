@@ -5,7 +5,7 @@ import { dropDatabase, withDatabase } from '../../common/src/db/databases.js';
 import { prepareDatabases, SERVICE_NAMES, type PreparedDatabases } from '../../scripts/lib/databases.js';
 import { bulkInsert } from '../lib/bulk-insert.js';
 import { BENCH_PREFIX, ROOT } from '../lib/postgres.js';
-import { generateDataset } from './dataset.js';
+import { FIXTURES, generateDataset } from './dataset.js';
 import { TABLES } from './tables.js';
 
 export const DEFAULT_CHILDREN = 10_000;
@@ -63,4 +63,26 @@ export async function generateAndLoad(serverUrl: string, children: number, seed:
   writeFileSync(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
   log(`bench data: ${children} children (seed ${seed}) in ${marker.generatedInSeconds.toFixed(1)} s`);
   return marker;
+}
+
+/**
+ * Removes the concerns earlier runs' `flag_concern` raised (a run raises tens of thousands,
+ * all on one child) and refreshes the RPE's statistics, so that every run starts from the
+ * data set as generated rather than from what the runs before it left. Nothing else the
+ * runs write is removed: the hub's audit log and notifications are append-only.
+ */
+export async function removeEarlierFlags(serverUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, `${BENCH_PREFIX}_rpe`) });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM concern_child WHERE concern_id IN (SELECT id FROM concern WHERE raised_by_id = $1)', [FIXTURES.flagCoordinator]);
+    const removed = await client.query('DELETE FROM concern WHERE raised_by_id = $1', [FIXTURES.flagCoordinator]);
+    await client.query('COMMIT');
+    // Vacuumed now, not by autovacuum during the measurements (its CPU would be counted).
+    if (removed.rowCount) await client.query('VACUUM ANALYZE concern, concern_child');
+    return removed.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
 }
