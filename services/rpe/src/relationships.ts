@@ -29,15 +29,18 @@ const hasRow = (fromWhere: string) => `(SELECT 1 ${fromWhere} LIMIT 1) IS NOT NU
  * département to probe the child's links (the CRIP's 61-child check of the benchmark's
  * inbox, 0.37 → 8.9 ms). A child has few rows; a relais or a département has many.
  */
+/** An arrangement ongoing (or upcoming) on $2. */
+const ONGOING = '(arrangement.end_date IS NULL OR arrangement.end_date >= $2)';
 const caringFor = `FROM childcare_arrangement arrangement
-   WHERE arrangement.child_id = asked.child_id AND (arrangement.end_date IS NULL OR arrangement.end_date >= $2)
+   WHERE arrangement.child_id = asked.child_id AND ${ONGOING}
      AND (SELECT childminder.relais_id FROM childminder WHERE childminder.id = arrangement.childminder_id) = $1`;
 const caringAll = `FROM childcare_arrangement arrangement JOIN childminder ON childminder.id = arrangement.childminder_id
-   WHERE childminder.relais_id = $1 AND (arrangement.end_date IS NULL OR arrangement.end_date >= $2)`;
+   WHERE childminder.relais_id = $1 AND ${ONGOING}`;
+type ConcernColumn = 'raised_by_institution' | 'departement';
 /** The asked child's concern links whose concern has $1 in `column`. */
-const concernedFor = (column: 'raised_by_institution' | 'departement') =>
+const concernedFor = (column: ConcernColumn) =>
   `FROM concern_child link WHERE link.child_id = asked.child_id AND (SELECT concern.${column} FROM concern WHERE concern.id = link.concern_id) = $1`;
-const concernedAll = (column: 'raised_by_institution' | 'departement') => `FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE concern.${column} = $1`;
+const concernedAll = (column: ConcernColumn) => `FROM concern_child link JOIN concern ON concern.id = link.concern_id WHERE concern.${column} = $1`;
 
 /**
  * The relais' children, each with how it knows them, in one statement: those in an ongoing

@@ -80,6 +80,21 @@ describe('seedDemo', () => {
   });
 });
 
+/** The statements the subgraph sent while `run` ran, with their parameters. */
+async function sqlSentDuring<T>(run: () => Promise<T>): Promise<{ result: T; sent: Array<{ sql: string; parameters: unknown[] }> }> {
+  const sent: Array<{ sql: string; parameters: unknown[] }> = [];
+  const logQuery = subgraph.sql.logQuery.bind(subgraph.sql);
+  subgraph.sql.logQuery = (sql: string, parameters?: unknown[]) => {
+    sent.push({ sql, parameters: parameters ?? [] });
+    logQuery(sql);
+  };
+  try {
+    return { result: await run(), sent };
+  } finally {
+    subgraph.sql.logQuery = logQuery;
+  }
+}
+
 const RELATIONSHIPS = `query ($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
   _rpeCareRelationships(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
 
@@ -194,21 +209,10 @@ describe('flagConcern', () => {
 
   it('answers a new concern’s children without reading them back, in the order a retry reads them', async () => {
     const input = { ...valid, idempotencyKey: 'key-flag-children-order', childIds: ['child-flag-b', 'child-flag-a'] };
-    const sent: string[] = [];
-    const logQuery = subgraph.sql.logQuery.bind(subgraph.sql);
-    subgraph.sql.logQuery = (sql: string) => {
-      sent.push(sql);
-      logQuery(sql);
-    };
-    let created;
-    try {
-      created = await call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina);
-    } finally {
-      subgraph.sql.logQuery = logQuery;
-    }
+    const { result: created, sent } = await sqlSentDuring(() => call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina));
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data?.flagConcern.children).toEqual([{ id: 'child-flag-a' }, { id: 'child-flag-b' }]);
-    expect(sent.filter((sql) => /^\s*SELECT[\s\S]*\bFROM "concern_child"/i.test(sql))).toEqual([]);
+    expect(sent.filter(({ sql }) => /^\s*SELECT[\s\S]*\bFROM "concern_child"/i.test(sql))).toEqual([]);
     const retried = await call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina);
     expect(retried.body).toEqual(created.body);
   });
@@ -278,19 +282,9 @@ describe('hub signature', () => {
 
 /** Rows read from `concern` and `concern_child` when PostgreSQL runs the statement the field sent. */
 async function concernRowsRead(viewer: typeof amina, childIds: string[], expected: Array<{ childId: string; kind: string }>): Promise<number> {
-  const sent: Array<{ sql: string; parameters: unknown[] }> = [];
-  const logQuery = subgraph.sql.logQuery.bind(subgraph.sql);
-  subgraph.sql.logQuery = (sql: string, parameters?: unknown[]) => {
-    sent.push({ sql, parameters: parameters ?? [] });
-    logQuery(sql);
-  };
-  try {
-    const res = await call<{ _rpeCareRelationships: Array<{ childId: string; kind: string }> }>(subgraph, RELATIONSHIPS, { ...viewer, childIds }, null);
-    expect(res.body.errors).toBeUndefined();
-    expect(sorted(res.body.data?._rpeCareRelationships)).toEqual(expected);
-  } finally {
-    subgraph.sql.logQuery = logQuery;
-  }
+  const { result: res, sent } = await sqlSentDuring(() => call<{ _rpeCareRelationships: Array<{ childId: string; kind: string }> }>(subgraph, RELATIONSHIPS, { ...viewer, childIds }, null));
+  expect(res.body.errors).toBeUndefined();
+  expect(sorted(res.body.data?._rpeCareRelationships)).toEqual(expected);
   const statement = sent.find(({ sql }) => sql.includes('concern_child'));
   if (!statement) throw new Error('the relationship statement was not sent');
   const [{ 'QUERY PLAN': [plan] }] = await subgraph.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.parameters);

@@ -4,11 +4,11 @@ import { groupByKey } from '../../../../common/src/db/group-by.js';
 import { ConcernChild } from '../entity/concern-child.entity.js';
 
 /**
- * A concern's child ids in the order they are listed: by code unit, sorted here rather than
- * by the database's collation, so that ids known without a query (`primeChildIds`) come in
- * the same order as ids read back.
+ * A concern's child ids in the order they are listed: by UTF-16 code unit (the default
+ * sort), sorted here rather than by the database's collation, so that the ids `flagConcern`
+ * primes the loader with come in the same order as ids read back.
  */
-export const inListedOrder = (childIds: readonly string[]): string[] => [...childIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export const inListedOrder = (childIds: readonly string[]): string[] => [...childIds].sort();
 
 /** The ids of the children each concern names. */
 export function createChildIdsByConcernLoader(dataSource: DataSource): DataLoader<string, string[]> {

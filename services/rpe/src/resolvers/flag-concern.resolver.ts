@@ -9,8 +9,8 @@ import { feedbackDueBy, parisDay } from '../domain/calendar.js';
 import { checkObservedAt, checkText, firstProblem } from '../domain/input-rules.js';
 import { ConcernStatus } from '../entity/concern.enums.js';
 import { Concern } from '../entity/concern.entity.js';
-import { inListedOrder } from '../loaders/child-ids-by-concern.loader.js';
 import { ConcernChild } from '../entity/concern-child.entity.js';
+import { inListedOrder } from '../loaders/child-ids-by-concern.loader.js';
 import { requireRole } from './require-role.js';
 import { FlagConcernInput } from './types/flag-concern.input.js';
 
