@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { type OperationDefinitionNode, parse } from 'graphql';
 import { DataCategory, Role } from '../common/src/domain.js';
 import type { ChildFacts } from '../gateway/src/policy/decide.js';
-import { CHILD_ID_ALIAS } from '../gateway/src/policy/helper-fields.js';
+import { CHILD_ID_ALIAS, SUBJECTS_ALIAS } from '../gateway/src/policy/helper-fields.js';
 import { labelsFromSupergraph } from '../gateway/src/policy/labels.js';
 import { type FieldPlans, walkForRedaction } from '../gateway/src/policy/redact-result.js';
 import { intArg, parseArgs } from './lib/args.js';
@@ -19,11 +19,24 @@ function asPlannerOutput(value: unknown): unknown {
   return output;
 }
 
+/** The children a result names (their helper ids), wherever they are. */
+function childrenIn(value: unknown, found = new Set<unknown>()): Set<unknown> {
+  if (Array.isArray(value)) for (const item of value) childrenIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === CHILD_ID_ALIAS) found.add(item);
+      else childrenIn(item, found);
+    }
+  }
+  return found;
+}
+
 /**
  * `tsx bench/redaction.ts [--rounds R] [--calls N]`: the hub's own pass over a result (the
- * walk, then the decisions), in process, on the shapes of two bench operations: the nurse's
- * 150-child `myChildren { protectionStatus … }` and the authorization-heavy 100 children ×
- * 5 labelled fields, half of the children with a consent. Prints µs per call, median and
+ * walk, then the decisions), in process, on the shapes of three bench operations: the
+ * nurse's 150-child `myChildren { protectionStatus … }`, the authorization-heavy 100
+ * children × 5 labelled fields, half of the children with a consent, and the CRIP's inbox,
+ * whose concern fields are decided for the children each concern names. Prints µs per call, median and
  * range over the rounds. End-to-end figures are too noisy on this machine to show a change
  * of this size; this isolates it.
  */
@@ -40,7 +53,7 @@ function main(): void {
   const none = new Set<DataCategory>();
   const facts = (childId: string): ChildFacts => ({ relationship: 'yes', consentedCategories: Number(childId.slice(-1)) % 2 ? consented : none });
 
-  const cases: Array<{ name: string; operation: OperationDefinitionNode; data: () => Record<string, unknown> }> = [
+  const cases: Array<{ name: string; role?: Role; operation: OperationDefinitionNode; data: () => Record<string, unknown> }> = [
     {
       name: 'nurse_protection (150 children)',
       operation: operationOf('query NurseProtection { myChildren { id protectionStatus { level referent { name } } } }'),
@@ -67,15 +80,39 @@ function main(): void {
         })),
       }),
     },
+    {
+      name: 'concerns_inbox (60 concerns, 1 or 2 children each)',
+      role: Role.CRIP_EVALUATOR,
+      operation: operationOf(`query Inbox { concernsInbox { id status category severity observedAt raisedAt feedbackDueBy description
+        raisedBy { name institution } children { id firstName lastName } } }`),
+      data: () => ({
+        concernsInbox: Array.from({ length: 60 }, (_, index) => {
+          const children = ids.slice(index, index + 1 + (index % 3 === 0 ? 1 : 0)).map((id) => ({ [CHILD_ID_ALIAS]: id, id, firstName: 'Prénom', lastName: 'Nom' }));
+          return {
+            [SUBJECTS_ALIAS]: children.map((child) => ({ [CHILD_ID_ALIAS]: child.id })),
+            id: `concern-bench-${index}`,
+            status: 'RECEIVED',
+            category: 'CHILDCARE_CONDITIONS',
+            severity: 'MEDIUM',
+            observedAt: '2026-10-01',
+            raisedAt: '2026-10-02T08:00:00.000Z',
+            feedbackDueBy: '2027-01-02',
+            description: 'Observation fictive.',
+            raisedBy: { name: 'Coordinatrice fictive', institution: 'RPE-75-01' },
+            children,
+          };
+        }),
+      }),
+    },
   ];
 
-  for (const { name, operation, data } of cases) {
+  for (const { name, operation, data, role = Role.PMI_NURSE } of cases) {
     const plans: FieldPlans = new WeakMap();
     // Fresh results, as the planner builds one per response; built before the clock starts.
     const results = Array.from({ length: Math.min(calls, 200) }, () => asPlannerOutput(data()) as Record<string, unknown>);
     // Measures nothing unless the walk finds every child of the result.
-    const check = walkForRedaction({ schema, labels, role: Role.PMI_NURSE, operation, variables: {}, data: data(), plans }).apply(facts);
-    const children = (results[0].myChildren as unknown[]).length;
+    const check = walkForRedaction({ schema, labels, role, operation, variables: {}, data: data(), plans }).apply(facts);
+    const children = childrenIn(results[0]).size;
     if (check.childIds.length !== children) throw new Error(`${name}: the walk found ${check.childIds.length} of ${children} children`);
     const walk: number[] = [];
     const apply: number[] = [];
@@ -84,7 +121,7 @@ function main(): void {
       let applyNs = 0n;
       for (let call = 0; call < calls; call += 1) {
         const started = process.hrtime.bigint();
-        const pending = walkForRedaction({ schema, labels, role: Role.PMI_NURSE, operation, variables: {}, data: results[call % results.length], plans });
+        const pending = walkForRedaction({ schema, labels, role, operation, variables: {}, data: results[call % results.length], plans });
         const walked = process.hrtime.bigint();
         pending.apply(facts);
         applyNs += process.hrtime.bigint() - walked;
