@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { type OperationDefinitionNode, parse } from 'graphql';
 import { DataCategory, Role } from '../common/src/domain.js';
 import type { ChildFacts } from '../gateway/src/policy/decide.js';
-import { CHILD_ID_ALIAS, SUBJECTS_ALIAS } from '../gateway/src/policy/helper-fields.js';
+import { CHILD_ID_ALIAS } from '../gateway/src/policy/helper-fields.js';
 import { labelsFromSupergraph } from '../gateway/src/policy/labels.js';
 import { type FieldPlans, walkForRedaction } from '../gateway/src/policy/redact-result.js';
 import { intArg, parseArgs } from './lib/args.js';
@@ -88,8 +88,8 @@ function main(): void {
       data: () => ({
         concernsInbox: Array.from({ length: 60 }, (_, index) => {
           const children = ids.slice(index, index + 1 + (index % 3 === 0 ? 1 : 0)).map((id) => ({ [CHILD_ID_ALIAS]: id, id, firstName: 'Prénom', lastName: 'Nom' }));
+          // The client selects the children: the walk reads them there, no helper list.
           return {
-            [SUBJECTS_ALIAS]: children.map((child) => ({ [CHILD_ID_ALIAS]: child.id })),
             id: `concern-bench-${index}`,
             status: 'RECEIVED',
             category: 'CHILDCARE_CONDITIONS',

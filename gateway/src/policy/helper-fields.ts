@@ -5,7 +5,11 @@
 export const HELPER_PREFIX = '_cp';
 /** On every `Child` selection: the child's id, whatever the client selected. */
 export const CHILD_ID_ALIAS = '_cpChildId';
-/** On types about children but not under one (a Concern in the CRIP inbox): their ids. */
+/**
+ * On types about children but not under one (a Concern in the CRIP inbox): their ids. Not
+ * added where the client selects the subject field itself, unconditionally: the walk reads
+ * the ids there (rewrite-operation.ts, `subjectsSelected`).
+ */
 export const SUBJECTS_ALIAS = '_cpSubjects';
 /** On abstract types: the runtime type, to apply the right fragment. */
 export const TYPENAME_ALIAS = '_cpTypename';

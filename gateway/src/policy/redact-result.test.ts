@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { DataCategory, Role } from '../../../common/src/domain';
 import type { ChildFacts } from './decide';
-import { CHILD_ID_ALIAS, REFERENT_ALIAS, TYPENAME_ALIAS } from './helper-fields';
+import { CHILD_ID_ALIAS, REFERENT_ALIAS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields';
 import { type LabelMap, labelsFromSupergraph } from './labels';
 import { type FieldPlans, redactResult, selectionsUseVariables, walkForRedaction } from './redact-result';
 
@@ -148,5 +148,45 @@ describe('walkForRedaction over a list of several types (a union)', () => {
     const second = redact([note('4'), visit('5')], plans);
     expect(second.data).toEqual({ child: { events: [{ at: '4', text: null }, { at: '5', nurse: 'Infirmière fictive' }] } });
     expect(second.redactions.map((redaction) => redaction.path)).toEqual([['child', 'events', 0, 'text']]);
+  });
+});
+
+describe('walkForRedaction: a concern’s children read from the client’s own selection', () => {
+  const related = (ids: string[]) => (childId: string): ChildFacts => ({ relationship: ids.includes(childId) ? 'yes' : 'no', consentedCategories: new Set() });
+  const child = (id: string, firstName: string) => ({ [CHILD_ID_ALIAS]: id, firstName });
+  const inbox = (concerns: unknown[], query = 'query { concernsInbox { status children { firstName } } }', variables = {}) =>
+    redactResult({ schema, labels, role: Role.CRIP_EVALUATOR, variables, operation: operationOf(query), data: { concernsInbox: concerns }, facts: related(['child-b']) });
+
+  it('decides a concern for every child it names, as it would from the helper list', () => {
+    const concerns = [
+      { status: 'SUBMITTED', children: [child('child-a', 'Alba'), child('child-b', 'Basile')] },
+      { status: 'CLOSED', children: [child('child-b', 'Basile')] },
+    ];
+    const withoutHelper = inbox(concerns);
+    expect(withoutHelper.data).toEqual({ concernsInbox: [{ status: null, children: null }, { status: 'CLOSED', children: [{ firstName: 'Basile' }] }] });
+    expect(withoutHelper.redactions.map(({ path, code }) => [path, code])).toEqual([
+      [['concernsInbox', 0, 'status'], 'NEED_TO_KNOW'],
+      [['concernsInbox', 0, 'children'], 'NEED_TO_KNOW'],
+    ]);
+    expect(withoutHelper.childIds.sort()).toEqual(['child-a', 'child-b']);
+    const withHelper = inbox(concerns.map((concern) => ({ [SUBJECTS_ALIAS]: concern.children.map((item) => ({ [CHILD_ID_ALIAS]: item[CHILD_ID_ALIAS] })), ...concern })));
+    expect(withHelper).toEqual(withoutHelper);
+  });
+
+  it('reads the client’s field under its alias', () => {
+    const outcome = inbox([{ status: 'SUBMITTED', kids: [child('child-a', 'Alba')] }], 'query { concernsInbox { status kids: children { firstName } } }');
+    expect(outcome.data).toEqual({ concernsInbox: [{ status: null, kids: null }] });
+    expect(outcome.childIds).toEqual(['child-a']);
+  });
+
+  it('reads the helper list when the rewrite added one', () => {
+    // The rewrite adds it when the client's children may be missing (a condition on them).
+    const outcome = inbox(
+      [{ [SUBJECTS_ALIAS]: [{ [CHILD_ID_ALIAS]: 'child-a' }], status: 'SUBMITTED', children: [child('child-b', 'Basile')] }],
+      'query ($all: Boolean!) { concernsInbox { status children @include(if: $all) { firstName } } }',
+      { all: true },
+    );
+    expect(outcome.data).toEqual({ concernsInbox: [{ status: null, children: null }] });
+    expect(outcome.childIds.sort()).toEqual(['child-a']);
   });
 });

@@ -81,6 +81,11 @@ interface ObjectPlan {
   fields: FieldPlan[];
   /** Where the children in scope are read: the child's own id, or a subject list or id. */
   scopeFrom: 'child' | 'subjects' | null;
+  /**
+   * The response key of the client's own subject field (a concern's `children`), read for
+   * the subjects when the rewrite added no SUBJECTS_ALIAS because the client selected it.
+   */
+  subjectsKey: string | null;
   /** The object says whether its child has a référent (REFERENT_ALIAS). */
   readsReferent: boolean;
 }
@@ -154,8 +159,11 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   // merged sub-selection, its type) is worked out once per selection and runtime type, and
   // kept on the selection (`Composite`), not once per object.
   const planFor = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): ObjectPlan => {
+    const subjectField = SUBJECT_FIELDS[runtimeType.name];
+    let subjectsKey: string | null = null;
     const fields = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
       const fieldName = nodes[0].name.value;
+      if (subjectField && subjectsKey === null && fieldName === subjectField && !nodes[0].arguments?.length) subjectsKey = responseKey;
       const fieldType = runtimeType.getFields()[fieldName];
       const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
       const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
@@ -167,8 +175,8 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       };
     });
     // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
-    const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
-    return { fields, scopeFrom, readsReferent: runtimeType.name === REFERENT_TYPE };
+    const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : subjectField || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
+    return { fields, scopeFrom, subjectsKey, readsReferent: runtimeType.name === REFERENT_TYPE };
   };
 
   const walkValue = (value: unknown, composite: Composite, scope: readonly string[] | null, holder: DataCategory | null, path: PathNode, enclosing: number): unknown => {
@@ -198,7 +206,9 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       const id = object[CHILD_ID_ALIAS];
       if (typeof id === 'string') scope = [id];
     } else if (plan.scopeFrom === 'subjects') {
-      const subjects = object[SUBJECTS_ALIAS];
+      // The helper when the rewrite added it, else the client's own subject field (see
+      // `subjectsSelected` in rewrite-operation.ts): the same list, with the same ids.
+      const subjects = SUBJECTS_ALIAS in object || plan.subjectsKey === null ? object[SUBJECTS_ALIAS] : object[plan.subjectsKey];
       if (Array.isArray(subjects)) scope = (subjects as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
       else if (typeof subjects === 'string') scope = [subjects];
     }

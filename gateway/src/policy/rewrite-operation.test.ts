@@ -62,3 +62,29 @@ describe('rewriteOperation: the helper fields', () => {
     expect(print(rewritten.operation)).not.toContain('referent');
   });
 });
+
+describe('rewriteOperation: a concern’s children, named once', () => {
+  const subjectHelpers = (query: string, role = Role.CRIP_EVALUATOR) => (print(rewrite(role, query).operation).match(/_cpSubjects: children/g) ?? []).length;
+
+  it('adds no helper list where the client selects the children itself, always and as they are', () => {
+    expect(subjectHelpers('query { concernsInbox { status children { firstName } } }')).toBe(0);
+    // The client's children still carry the helper id the walk reads.
+    expect(print(rewrite(Role.CRIP_EVALUATOR, 'query { concernsInbox { children { firstName } } }').operation)).toContain('children {\n      firstName\n      _cpChildId: id\n    }');
+  });
+
+  it.each([
+    ['no children selected', 'query { concernsInbox { status } }'],
+    ['children under a condition', 'query ($all: Boolean!) { concernsInbox { status children @include(if: $all) { firstName } } }'],
+    ['children only inside a fragment', 'query { concernsInbox { status ... on Concern { children { firstName } } } }'],
+  ])('adds the helper list when the client’s own may be missing: %s', (_label, query) => {
+    expect(subjectHelpers(query)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('adds the helper list where the role may never see the children (the client’s field is removed)', () => {
+    // CONCERN is D for a PMI nurse: the client's children (labelled CONCERN) are removed. (A
+    // nurse may not call concernsInbox; the executor refuses that apart from the rewrite.)
+    const printed = print(rewrite(Role.PMI_NURSE, 'query { concernsInbox { id children { firstName } } }').operation);
+    expect(printed).not.toContain('firstName');
+    expect(subjectHelpers('query { concernsInbox { id children { firstName } } }', Role.PMI_NURSE)).toBe(1);
+  });
+});

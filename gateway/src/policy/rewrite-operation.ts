@@ -44,6 +44,16 @@ const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): 
   ...(selectionSet ? { selectionSet } : {}),
 });
 const selectionSetOf = (selections: SelectionNode[]): SelectionSetNode => ({ kind: Kind.SELECTION_SET, selections });
+
+/**
+ * True for a selection of the subject field itself (SUBJECT_FIELDS), without arguments or
+ * directives: in every object of its selection set, its value is the whole list of the
+ * children the object is about (each with its CHILD_ID_ALIAS), as the helper's would be.
+ * The walk reads the subjects there when no SUBJECTS_ALIAS was added.
+ */
+function subjectsSelected(selection: SelectionNode, subjectField: string): boolean {
+  return selection.kind === Kind.FIELD && selection.name.value === subjectField && !selection.arguments?.length && !selection.directives?.length;
+}
 const TYPENAME_FIELD: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
 /**
@@ -103,7 +113,12 @@ export function rewriteOperation(args: {
     const before = selections.length;
     if (parentType.name === CHILD_TYPE) selections.push(aliased(CHILD_ID_ALIAS, 'id'));
     const subjectField = SUBJECT_FIELDS[parentType.name];
-    if (subjectField) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+    // A client selecting the subject field itself (a concern's `children`), always and as it
+    // is, has it fetched with the children's helper ids: the walk reads them there
+    // (`subjectsSelected`), and the subgraph does not resolve the list twice.
+    if (subjectField) {
+      if (!selections.some((selection) => subjectsSelected(selection, subjectField))) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+    }
     else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
     if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([TYPENAME_FIELD])));
