@@ -118,8 +118,9 @@ export function rewriteOperation(args: {
     // (`subjectsSelected`), and the subgraph does not resolve the list twice.
     if (subjectField) {
       if (!selections.some((selection) => subjectsSelected(selection, subjectField))) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+    } else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) {
+      selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     }
-    else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     if (isAbstractType(parentType)) selections.push(aliased(TYPENAME_ALIAS, '__typename'));
     if (parentType.name === REFERENT_TYPE) selections.push(aliased(REFERENT_ALIAS, REFERENT_FIELD, selectionSetOf([TYPENAME_FIELD])));
     helpers += selections.length - before;
