@@ -1,3 +1,5 @@
+import type { FieldNode } from 'graphql';
+
 /**
  * Fields the hub adds to an operation for its own decisions and strips from the result.
  * Clients may not use aliases with this prefix.
@@ -8,7 +10,7 @@ export const CHILD_ID_ALIAS = '_cpChildId';
 /**
  * On types about children but not under one (a Concern in the CRIP inbox): their ids. Not
  * added where the client selects the subject field itself, unconditionally: the walk reads
- * the ids there (rewrite-operation.ts, `subjectsSelected`).
+ * the ids there (`isWholeSubjectList`).
  */
 export const SUBJECTS_ALIAS = '_cpSubjects';
 /** On abstract types: the runtime type, to apply the right fragment. */
@@ -32,6 +34,16 @@ export const CHILD_TYPE = 'Child';
  * listing those children. Their labelled fields are decided for every child listed.
  */
 export const SUBJECT_FIELDS: Readonly<Record<string, string>> = { Concern: 'children' };
+
+/**
+ * True for a field of `typeName` that is its subject field (SUBJECT_FIELDS) as it is, with
+ * no arguments: its value lists every child the object is about. The rewrite leaves out the
+ * SUBJECTS_ALIAS list where the client selects one always (no directive either), and the
+ * walk then reads the subjects there.
+ */
+export function isWholeSubjectList(field: FieldNode, typeName: string): boolean {
+  return field.name.value === SUBJECT_FIELDS[typeName] && !field.arguments?.length;
+}
 
 /**
  * Institutional records that name their child by id. Outside a `Child` (a data-entry

@@ -15,7 +15,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 import { type ChildFacts, DECISIONS, type Decision, decide, type DenyCode } from './decide.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, REFERENT_ALIAS, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, isWholeSubjectList, REFERENT_ALIAS, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 import { ruleFor } from './rules.js';
 
@@ -159,11 +159,11 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   // merged sub-selection, its type) is worked out once per selection and runtime type, and
   // kept on the selection (`Composite`), not once per object.
   const planFor = (runtimeType: GraphQLObjectType, selectionSet: SelectionSetNode, holder: DataCategory | null): ObjectPlan => {
-    const subjectField = SUBJECT_FIELDS[runtimeType.name];
     let subjectsKey: string | null = null;
     const fields = [...collectFields(schema, {}, args.variables, runtimeType, selectionSet)].map(([responseKey, nodes]): FieldPlan => {
       const fieldName = nodes[0].name.value;
-      if (subjectField && subjectsKey === null && fieldName === subjectField && !nodes[0].arguments?.length) subjectsKey = responseKey;
+      // Directives are already applied (collectFields): any list still here is the whole one.
+      if (subjectsKey === null && isWholeSubjectList(nodes[0], runtimeType.name)) subjectsKey = responseKey;
       const fieldType = runtimeType.getFields()[fieldName];
       const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
       const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
@@ -175,7 +175,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       };
     });
     // The rewrite adds the helper ids only on these types (rewrite-operation.ts).
-    const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : subjectField || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
+    const scopeFrom = runtimeType.name === CHILD_TYPE ? 'child' : SUBJECT_FIELDS[runtimeType.name] || SUBJECT_ID_FIELDS[runtimeType.name] ? 'subjects' : null;
     return { fields, scopeFrom, subjectsKey, readsReferent: runtimeType.name === REFERENT_TYPE };
   };
 
@@ -207,7 +207,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       if (typeof id === 'string') scope = [id];
     } else if (plan.scopeFrom === 'subjects') {
       // The helper when the rewrite added it, else the client's own subject field (see
-      // `subjectsSelected` in rewrite-operation.ts): the same list, with the same ids.
+      // `isWholeSubjectList`): the same list, with the same ids.
       const subjects = SUBJECTS_ALIAS in object || plan.subjectsKey === null ? object[SUBJECTS_ALIAS] : object[plan.subjectsKey];
       if (Array.isArray(subjects)) scope = (subjects as JsonObject[]).map((subject) => subject[CHILD_ID_ALIAS]).filter((id): id is string => typeof id === 'string');
       else if (typeof subjects === 'string') scope = [subjects];

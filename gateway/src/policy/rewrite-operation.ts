@@ -12,7 +12,7 @@ import {
   type GraphQLCompositeType,
 } from 'graphql';
 import type { DataCategory } from '../../../common/src/domain.js';
-import { CHILD_ID_ALIAS, CHILD_TYPE, REFERENT_ALIAS, REFERENT_FIELD, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
+import { CHILD_ID_ALIAS, CHILD_TYPE, isWholeSubjectList, REFERENT_ALIAS, REFERENT_FIELD, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
 import { inlineFragments } from './inline-fragments.js';
 import { effectiveCategory, type LabelMap } from './labels.js';
 
@@ -45,15 +45,6 @@ const aliased = (alias: string, name: string, selectionSet?: SelectionSetNode): 
 });
 const selectionSetOf = (selections: SelectionNode[]): SelectionSetNode => ({ kind: Kind.SELECTION_SET, selections });
 
-/**
- * True for a selection of the subject field itself (SUBJECT_FIELDS), without arguments or
- * directives: in every object of its selection set, its value is the whole list of the
- * children the object is about (each with its CHILD_ID_ALIAS), as the helper's would be.
- * The walk reads the subjects there when no SUBJECTS_ALIAS was added.
- */
-function subjectsSelected(selection: SelectionNode, subjectField: string): boolean {
-  return selection.kind === Kind.FIELD && selection.name.value === subjectField && !selection.arguments?.length && !selection.directives?.length;
-}
 const TYPENAME_FIELD: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
 /**
@@ -115,9 +106,10 @@ export function rewriteOperation(args: {
     const subjectField = SUBJECT_FIELDS[parentType.name];
     // A client selecting the subject field itself (a concern's `children`), always and as it
     // is, has it fetched with the children's helper ids: the walk reads them there
-    // (`subjectsSelected`), and the subgraph does not resolve the list twice.
+    // (`isWholeSubjectList`), and the subgraph does not resolve the list twice.
     if (subjectField) {
-      if (!selections.some((selection) => subjectsSelected(selection, subjectField))) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
+      const selectedAlways = selections.some((selection) => selection.kind === Kind.FIELD && isWholeSubjectList(selection, parentType.name) && !selection.directives?.length);
+      if (!selectedAlways) selections.push(aliased(SUBJECTS_ALIAS, subjectField, selectionSetOf([aliased(CHILD_ID_ALIAS, 'id')])));
     } else if (SUBJECT_ID_FIELDS[parentType.name] && !underChild) {
       selections.push(aliased(SUBJECTS_ALIAS, SUBJECT_ID_FIELDS[parentType.name]));
     }
