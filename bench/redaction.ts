@@ -36,8 +36,8 @@ function childrenIn(value: unknown, found = new Set<unknown>()): Set<unknown> {
  * walk, then the decisions), in process, on the shapes of three bench operations: the
  * nurse's 150-child `myChildren { protectionStatus … }`, the authorization-heavy 100
  * children × 5 labelled fields, half of the children with a consent, and the CRIP's inbox,
- * whose concern fields are decided for the children each concern names. Prints µs per call, median and
- * range over the rounds. End-to-end figures are too noisy on this machine to show a change
+ * whose concern fields are decided for the children each concern names. Prints µs per
+ * call, median and range over the rounds. End-to-end figures are too noisy on this machine to show a change
  * of this size; this isolates it.
  */
 function main(): void {
@@ -91,8 +91,8 @@ function main(): void {
           // The client selects the children: the walk reads them there, no helper list.
           return {
             id: `concern-bench-${index}`,
-            status: 'RECEIVED',
-            category: 'CHILDCARE_CONDITIONS',
+            status: 'SUBMITTED',
+            category: 'HYGIENE',
             severity: 'MEDIUM',
             observedAt: '2026-10-01',
             raisedAt: '2026-10-02T08:00:00.000Z',
