@@ -43,6 +43,15 @@ const READS: ReadonlyArray<{ as: DemoAgentId; query: string; entry: Omit<Node, '
     },
   },
   {
+    // The same ask inside an inline fragment runs as a root field all the same.
+    as: 'agent-pmi-claire',
+    query: `query ClaireTriesInesInFragment { ... on Query { child(id: "child-ines") { firstName } } }`,
+    entry: {
+      agentId: 'agent-pmi-claire', operationName: 'ClaireTriesInesInFragment', childIds: ['child-ines'],
+      released: [], withheld: ['IDENTITY'], withheldReasons: [{ category: 'IDENTITY', reason: 'NOT_FOUND', count: 1 }],
+    },
+  },
+  {
     as: 'agent-ase-julien',
     query: `query JulienReadsInes { child(id: "child-ines") { firstName placement { id } healthRecord { checks { id } } } }`,
     entry: {
@@ -97,8 +106,8 @@ describe('auditTrail', () => {
   });
 
   it.each([
-    ['a child', { childId: 'child-ines' }, ['HeleneReadsBoth', 'JulienReadsInes', 'ClaireTriesInes']],
-    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTriesInes', 'ClaireReadsLea']],
+    ['a child', { childId: 'child-ines' }, ['HeleneReadsBoth', 'JulienReadsInes', 'ClaireTriesInesInFragment', 'ClaireTriesInes']],
+    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTriesInesInFragment', 'ClaireTriesInes', 'ClaireReadsLea']],
     ['a child and an agent', { childId: 'child-lea', agentId: 'agent-tj-helene' }, ['HeleneReadsBoth']],
     ['a child nobody read', { childId: 'child-noah' }, []],
   ])('filters by %s', async (_label, filter, operations) => {

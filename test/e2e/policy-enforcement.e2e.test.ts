@@ -145,6 +145,30 @@ describe('myChildren', () => {
   });
 });
 
+describe('a write wrapped in a fragment', () => {
+  const VISIT = (selection: string) => `mutation Visit($input: RecordHomeVisitInput!) ${selection}`;
+  const input = (key: string) => ({ input: { idempotencyKey: key, childId: 'child-ines', visitedOn: parisDay(-1), notes: `Visite fictive ${key}.` } });
+  const VISITS = `query Visits { child(id: "child-ines") { healthRecord { visits { notes } } } }`;
+
+  // Claire does not follow Inès: the guard answers before the PMI service is asked, as it
+  // does for the mutation written at the top.
+  it.each([
+    ['an inline fragment', VISIT('{ ... on Mutation { recordHomeVisit(input: $input) { id notes } } }')],
+    ['a named fragment', `${VISIT('{ ...W }')} fragment W on Mutation { recordHomeVisit(input: $input) { id notes } }`],
+    ['nested inline fragments', VISIT('{ ... on Mutation { ... { recordHomeVisit(input: $input) { id } } } }')],
+  ])('is guarded as at the top: %s', async (label, query) => {
+    const key = `enforcement-visit-${label.replace(/ /g, '-')}`;
+    const direct = await hubPost(federation.hubUrl, CLAIRE, VISIT('{ recordHomeVisit(input: $input) { id notes } }'), input(`${key}-direct`));
+    const wrapped = await hubPost(federation.hubUrl, CLAIRE, query, input(key));
+    expect(direct.body).toEqual({ errors: [{ message: 'Child not found', extensions: { code: 'NOT_FOUND', field: 'input.childId' } }] });
+    expect(wrapped.body).toEqual(direct.body);
+    // Nothing was written: Hugo, who follows Inès, sees no visit with either note.
+    const visits = await hubPost<{ child: { healthRecord: { visits: Array<{ notes: string }> } | null } }>(federation.hubUrl, 'agent-pmi-hugo', VISITS);
+    expect(visits.body.data?.child?.healthRecord).not.toBeNull();
+    expect(JSON.stringify(visits.body)).not.toContain(key);
+  });
+});
+
 /** Kept last: a bug may leave Amina with a relationship the tests above do not expect. */
 describe('a care relationship cannot be created by naming a child', () => {
   it('a relais reporting on a child it does not care for learns nothing of it, then or after', async () => {

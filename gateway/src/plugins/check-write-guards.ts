@@ -1,7 +1,8 @@
-import { type GraphQLError, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type GraphQLError, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
 import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
+import { rootFields } from './root-fields.js';
 
 /**
  * Before a guarded mutation reaches an institution: every child it names must be known
@@ -10,8 +11,8 @@ import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
  */
 export async function checkWriteGuards(operation: OperationDefinitionNode, variables: Record<string, unknown>, context: HubContext): Promise<GraphQLError | null> {
   if (operation.operation !== 'mutation') return null;
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) continue;
+  // Inside inline fragments too (`... on Mutation { recordHomeVisit(…) }`): they run all the same.
+  for (const { node: selection } of rootFields(operation)) {
     const guard = WRITE_GUARDS[selection.name.value];
     if (!guard) continue;
     const argument = selection.arguments?.find((arg) => arg.name.value === guard.argument);

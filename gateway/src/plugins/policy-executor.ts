@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { DataCategory, type Role } from '../../../common/src/domain.js';
 import type { Logger } from '../../../common/src/log.js';
@@ -29,8 +29,8 @@ const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
 /** The ids asked for by `child(id:)` root fields, with the response key of each. */
 function askedChildren(operation: OperationDefinitionNode, variables: Record<string, unknown>): Array<{ key: string; id: string }> {
   const asked: Array<{ key: string; id: string }> = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== 'child') continue;
+  for (const { node: selection } of rootFields(operation)) {
+    if (selection.name.value !== 'child') continue;
     const argument = selection.arguments?.find((arg) => arg.name.value === 'id');
     const id = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
     if (typeof id === 'string') asked.push({ key: selection.alias?.value ?? selection.name.value, id });
