@@ -25,7 +25,7 @@ const RECORD = `mutation Record($input: ConsentInput!) {
 const REVOKE = `mutation Revoke($id: ID!) { revokeConsent(id: $id) { id revokedAt } }`;
 const CONSENTS = `query Consents { consents(childId: "child-lea") { id } }`;
 
-interface ConsentInput { childId: string; categories: string[]; recipientRole: string; grantedBy: string; validFrom: string; validUntil?: string | null }
+interface ConsentInput { childId: string; categories: string[]; recipientRole: string; grantedBy: string; validFrom: string; validUntil?: string | null; idempotencyKey?: string }
 const consent = (overrides: Partial<ConsentInput> = {}): ConsentInput => ({
   childId: 'child-lea',
   categories: ['HEALTH_DETAILS'],
@@ -129,6 +129,25 @@ describe('recordConsent refuses', () => {
     const path = extensions.code === 'FORBIDDEN' ? {} : { path: ['recordConsent'] };
     expect(res.body).toEqual({ ...(extensions.code === 'FORBIDDEN' ? {} : { data: null }), errors: [{ message: expect.any(String), ...path, extensions }] });
     expect(await consentIds()).toEqual(before);
+  });
+});
+
+describe('recordConsent with a retry key', () => {
+  const KEY = 'consent-retry-sacha-0001';
+  const sacha = consent({ childId: 'child-sacha', categories: ['CHILDCARE'], recipientRole: 'PMI_NURSE', idempotencyKey: KEY });
+
+  it('records one consent however often it is retried', async () => {
+    const first = await record(sacha, 'agent-ase-nathalie');
+    expect(await record(sacha, 'agent-ase-nathalie')).toBe(first);
+  });
+
+  it.each([
+    // Julien works with Inès, not with Sacha: the key must not hand him Sacha's consent.
+    ['for another child', JULIEN, consent({ childId: 'child-ines', idempotencyKey: KEY })],
+    ['for the same child with other content', 'agent-ase-nathalie', { ...sacha, categories: ['CHILDCARE', 'HEALTH_DETAILS'] }],
+  ] as const)('is refused as CONFLICT when already used %s, and hands nothing over', async (_label, as, input) => {
+    const res = await hubPost(federation.hubUrl, as, RECORD, { input });
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['recordConsent'], extensions: { code: 'CONFLICT' } }] });
   });
 });
 

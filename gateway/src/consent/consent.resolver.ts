@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../common/src/errors.js';
+import { badUserInput, conflict } from '../../../common/src/errors.js';
 import { assertMayCall } from '../auth/assert-may-call.js';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
@@ -10,6 +10,20 @@ import { Consent } from './consent.entity.js';
 import { ConsentInput } from './consent.input.js';
 
 const notFound = () => hubError('NOT_FOUND', 'Consent not found');
+
+type ConsentContent = Pick<Consent, 'childId' | 'categories' | 'recipientRole' | 'grantedBy' | 'validFrom' | 'validUntil'>;
+
+/** A retry records the same consent: same child, categories, role, parent and dates. */
+function sameConsent(stored: ConsentContent, asked: ConsentContent): boolean {
+  return (
+    stored.childId === asked.childId &&
+    stored.recipientRole === asked.recipientRole &&
+    stored.grantedBy === asked.grantedBy &&
+    stored.validFrom === asked.validFrom &&
+    stored.validUntil === asked.validUntil &&
+    [...stored.categories].sort().join() === asked.categories.join()
+  );
+}
 
 @Resolver(() => Consent)
 export class ConsentResolver {
@@ -37,17 +51,20 @@ export class ConsentResolver {
     const repository = context.dataSource.getRepository(Consent);
     const key = input.idempotencyKey ?? null;
     const id = randomUUID();
+    const content = {
+      childId: input.childId,
+      categories: [...input.categories].sort(),
+      recipientRole: input.recipientRole,
+      grantedBy: input.grantedBy.trim(),
+      validFrom: input.validFrom,
+      validUntil: input.validUntil ?? null,
+    };
     await repository
       .createQueryBuilder()
       .insert()
       .values({
         id,
-        childId: input.childId,
-        categories: [...input.categories].sort(),
-        recipientRole: input.recipientRole,
-        grantedBy: input.grantedBy.trim(),
-        validFrom: input.validFrom,
-        validUntil: input.validUntil ?? null,
+        ...content,
         recordedBy: context.agent.id,
         recordedAt: new Date(),
         revokedAt: null,
@@ -56,8 +73,12 @@ export class ConsentResolver {
       })
       .orIgnore()
       .execute();
-    // With a key, a retry finds the consent the first call recorded.
-    return key ? repository.findOneByOrFail({ idempotencyKey: key }) : repository.findOneByOrFail({ id });
+    if (!key) return repository.findOneByOrFail({ id });
+    // With a key, a retry finds the consent the first call recorded. A key already used for
+    // another consent (another child, another content) is refused: never hand that one over.
+    const stored = await repository.findOneByOrFail({ idempotencyKey: key });
+    if (stored.id !== id && !sameConsent(stored, content)) throw conflict('This idempotency key is already used');
+    return stored;
   }
 
   /** Revokes a consent, effective from the next request. Revoking twice changes nothing. */
