@@ -1,4 +1,4 @@
-import { DEPARTEMENT_PATTERN, departementOf, Role } from '../../../common/src/domain.js';
+import { DEPARTEMENT_PATTERN, departementOf, Role, type Viewer } from '../../../common/src/domain.js';
 import { amongChildren, type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
 import type { AseContext } from './context.js';
 
@@ -48,3 +48,11 @@ export const findCareRelationships: CareRelationshipFinder<AseContext> = async (
       return [];
   }
 };
+
+/**
+ * True when the viewer works with the child here. A write naming one of the child's records
+ * by its id (a measure, an evaluation) needs it, and answers as for an unknown id without it.
+ */
+export async function worksWith(context: AseContext, viewer: Viewer, childId: string): Promise<boolean> {
+  return (await findCareRelationships(context, viewer, [childId])).length > 0;
+}

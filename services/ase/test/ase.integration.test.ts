@@ -222,11 +222,25 @@ describe('ase subgraph: writes', () => {
     ['closeEvaluation, closed before received', CLOSE_EVALUATION, { evaluationId: 'eval-sacha', outcome: 'NO_DANGER', closedOn: '2026-10-27' }, 'BAD_USER_INPUT', 'input.closedOn'],
   ])('refuses %s, writing nothing', async (_label, mutation, input, code, field) => {
     const before = await snapshot();
-    const res = await post(mutation, { input }, julien);
+    // Evaluations are the CRIP's: Julien works with no child of one.
+    const res = await post(mutation, { input }, mutation === CLOSE_EVALUATION ? karim : julien);
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }))).toEqual([{ code, field }]);
     // Messages never echo what was sent.
     expect(JSON.stringify(res.body.errors)).not.toMatch(/child-|agent-|measure-|eval-|TJ-|Paris/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // Another département's records: answered as unknown ids, before any check that would
+  // read their dates off (an end before the start, the same end again).
+  it.each<[string, string, Record<string, unknown>, Viewer, string]>([
+    ['endMeasure, the same end again', END_MEASURE, { measureId: 'measure-ines-opp', endDate: '2024-02-18' }, { agentId: 'agent-ase-head-92', role: Role.ASE_MANAGER, institution: 'ASE-92' }, 'input.measureId'],
+    ['endMeasure, an end before the start', END_MEASURE, { measureId: 'measure-ines-opp', endDate: '2024-02-01' }, { agentId: 'agent-ase-head-92', role: Role.ASE_MANAGER, institution: 'ASE-92' }, 'input.measureId'],
+    ['closeEvaluation', CLOSE_EVALUATION, { evaluationId: 'eval-sacha', outcome: 'NO_DANGER', closedOn: '2026-11-20' }, { agentId: 'agent-crip-92', role: Role.CRIP_EVALUATOR, institution: 'ASE-92' }, 'input.evaluationId'],
+  ])('answers %s by another département as for an unknown id, writing nothing', async (_label, mutation, input, viewer, field) => {
+    const before = await snapshot();
+    const res = await post(mutation, { input }, viewer);
+    expect(res.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', field }]);
     expect(await snapshot()).toEqual(before);
   });
 

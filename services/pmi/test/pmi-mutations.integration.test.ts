@@ -173,6 +173,16 @@ describe('closeFollowUp', () => {
     expect(await subgraph.dataSource.query(`SELECT status FROM follow_up WHERE id = 'followup-ines'`)).toEqual([{ status: 'ACTIVE' }]);
   });
 
+  it.each([
+    ['another nurse', claire],
+    ['a doctor of another institution', { ...doctor, agentId: 'agent-pmi-doctor-92', institution: 'PMI-92' }],
+  ])('answers %s as for an unknown follow-up, changing nothing', async (_label, viewer) => {
+    const res = await post(CLOSE, { input: { followUpId: 'followup-ines', closedOn: '2026-09-30' } }, viewer);
+    expect(res.body).toEqual((await post(CLOSE, { input: { followUpId: 'followup-nobody', closedOn: '2026-09-30' } }, viewer)).body);
+    expect(codeAndField(res.body.errors)).toEqual({ code: 'NOT_FOUND', field: 'input.followUpId' });
+    expect(await subgraph.dataSource.query(`SELECT status FROM follow_up WHERE id = 'followup-ines'`)).toEqual([{ status: 'ACTIVE' }]);
+  });
+
   it('closes an active follow-up once: a concurrent second close is a CONFLICT', async () => {
     const input = { followUpId: 'followup-ines', closedOn: '2026-09-30' };
     const results = await Promise.all([post(CLOSE, { input }, hugo), post(CLOSE, { input }, hugo)]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory, Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { worksWith } from '../relationships.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -58,7 +59,8 @@ export class CripEvaluationResolver {
     return context.dataSource.transaction(async (manager) => {
       const evaluations = manager.getRepository(CripEvaluation);
       const evaluation = await evaluations.findOneBy({ id: input.evaluationId });
-      if (!evaluation) throw notFound('Evaluation', 'input.evaluationId');
+      // Another département's evaluation is not to be confirmed to exist.
+      if (!evaluation || !(await worksWith(context, viewer, evaluation.childId))) throw notFound('Evaluation', 'input.evaluationId');
       if (input.closedOn < evaluation.receivedOn) throw badUserInput('input.closedOn', 'Must not precede receivedOn');
       const result = await evaluations
         .createQueryBuilder()

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { worksWith } from '../relationships.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import type { AseContext } from '../context.js';
 import { Dossier } from '../entity/dossier.entity.js';
@@ -58,7 +59,8 @@ export class MeasureResolver {
     return context.dataSource.transaction(async (manager) => {
       const measures = manager.getRepository(Measure);
       const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
-      if (!measure) throw notFound('Measure', 'input.measureId');
+      // Another institution's measure is not to be confirmed to exist, nor its dates read off.
+      if (!measure || !(await worksWith(context, viewer, measure.childId))) throw notFound('Measure', 'input.measureId');
       if (measure.endDate === input.endDate) return measure;
       if (input.endDate < measure.startDate) throw badUserInput('input.endDate', 'Must not precede the start of the measure');
       if (measure.endDate !== null && measure.endDate < context.today) throw conflict('The measure has already ended');

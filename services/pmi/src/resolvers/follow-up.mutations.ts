@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Role, type Viewer } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { isFutureDay } from '../calendar.js';
@@ -8,6 +9,11 @@ import { PmiAgent, PmiRole } from '../entity/pmi-agent.entity.js';
 import { insertOnce } from './insert-once.js';
 import { CloseFollowUpInput } from './types/close-follow-up.input.js';
 import { StartFollowUpInput } from './types/start-follow-up.input.js';
+
+function mayClose(viewer: Viewer, followUp: FollowUp): boolean {
+  if (viewer.role === Role.PMI_NURSE) return followUp.nurseId === viewer.agentId;
+  return viewer.role === Role.PMI_DOCTOR && followUp.institution === viewer.institution;
+}
 
 @Resolver(() => FollowUp)
 export class FollowUpMutations {
@@ -53,7 +59,9 @@ export class FollowUpMutations {
     if (isFutureDay(input.closedOn)) throw badUserInput('input.closedOn', 'Must not be in the future');
     const followUps = context.dataSource.getRepository(FollowUp);
     const followUp = await followUps.findOneBy({ id: input.followUpId });
-    if (!followUp) throw notFound('Follow-up', 'input.followUpId');
+    // Only her own follow-up for a nurse, one of the institution's for a doctor; another's is
+    // not to be confirmed to exist.
+    if (!followUp || !mayClose(viewer, followUp)) throw notFound('Follow-up', 'input.followUpId');
     if (input.closedOn < followUp.since) throw badUserInput('input.closedOn', 'Must not precede the start of the follow-up');
     const result = await followUps
       .createQueryBuilder()
