@@ -52,6 +52,19 @@ describe('the PMI subgraph killed (SIGKILL)', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Léa|JUDICIAL|2023-04-20/);
   });
 
+  it('answers an id nobody registered exactly as Léa: the outage does not tell which children exist', async () => {
+    const asked = (id: string) => hubPost(federation.hubUrl, CLAIRE, LEA.replace('child-lea', id));
+    expect(await asked('child-nobody')).toEqual(await asked('child-lea'));
+    // The same for a write that needs the relationship PMI vouches for.
+    const visit = (childId: string) =>
+      hubPost(federation.hubUrl, CLAIRE, `mutation Visit($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }`, {
+        input: { idempotencyKey: `down-visit-${childId}`, childId, visitedOn: '2026-11-02', notes: 'Visite fictive.' },
+      });
+    const [unknown, known] = [await visit('child-nobody'), await visit('child-lea')];
+    expect(known).toEqual({ status: 503, body: { errors: [{ message: expect.any(String), extensions: { code: 'SOURCE_UNAVAILABLE', source: 'PMI' } }] } });
+    expect(unknown).toEqual(known);
+  });
+
   it('still gives Julien (relationship from ASE) identity and status, with pmiFollowUp null and SOURCE_UNAVAILABLE naming PMI', async () => {
     const res = await lea(JULIEN);
     expectPartial(res, { child: { firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' }, pmiFollowUp: null } }, 'PMI', ['child', 'pmiFollowUp']);

@@ -12,13 +12,14 @@ export class ChildResolver {
   /**
    * A child the viewer has a care relationship with. No relationship and unknown id give the
    * same answer (NOT_FOUND); when an institution cannot be asked and none of those that
-   * answered knows a relationship, the hub cannot tell and withholds (SOURCE_UNAVAILABLE).
+   * answered knows a relationship, the hub cannot tell and withholds (SOURCE_UNAVAILABLE),
+   * for an id nobody registered too: otherwise the outage would tell which children exist.
    */
   @Query(() => ChildIdentity, { nullable: true })
   async child(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<ChildIdentity | null> {
     if (!isChildId(id)) throw childNotFound();
     const [identity, relationship] = await Promise.all([context.loaders.childById.load(id), context.relationships.forChild(id)]);
-    if (relationship.kinds.length === 0 && relationship.unavailable.length > 0 && identity) {
+    if (relationship.kinds.length === 0 && relationship.unavailable.length > 0) {
       throw sourceUnavailable(relationship.unavailable.join(', '));
     }
     if (!identity || relationship.kinds.length === 0) throw childNotFound();

@@ -19,22 +19,17 @@ export async function checkWriteGuards(operation: OperationDefinitionNode, varia
     const ids = argument ? childIdsOf(valueFromASTUntyped(argument.value, variables), guard.path) : [];
     if (ids.length === 0) continue; // the subgraph's own validation answers BAD_USER_INPUT
     const field = `${guard.argument}.${guard.path.join('.')}`;
-    // Both facts are asked at once (the write waits on the slower, not on the sum); an
-    // unknown child still answers NOT_FOUND whatever the relationship lookup did.
+    // Both facts are asked at once (the write waits on the slower, not on the sum). Where a
+    // relationship is needed and an institution cannot vouch for it, the answer is
+    // SOURCE_UNAVAILABLE for a known and an unknown child alike: the outage tells nothing.
     const relationshipsLoaded = guard.requires === 'relationship' ? context.relationships.forChildren(ids) : null;
-    relationshipsLoaded?.catch(() => undefined); // awaited below, unless a child is unknown
+    relationshipsLoaded?.catch(() => undefined); // awaited below
     const known = await context.loaders.childById.loadMany(ids);
+    const relationships = relationshipsLoaded ? await relationshipsLoaded : null;
+    const unvouched = ids.map((id) => relationships?.get(id)).find((relationship) => relationship && relationship.kinds.length === 0 && relationship.unavailable.length > 0);
+    if (unvouched) return hubError('SOURCE_UNAVAILABLE', 'A service needed to check this write is unavailable', { source: unvouched.unavailable.join(', ') });
     if (known.some((child) => child === null || child instanceof Error)) return hubError('NOT_FOUND', 'Child not found', { field });
-    if (relationshipsLoaded) {
-      const relationships = await relationshipsLoaded;
-      for (const id of ids) {
-        const relationship = relationships.get(id);
-        if (!relationship || relationship.kinds.length === 0) {
-          if (relationship && relationship.unavailable.length > 0) return hubError('SOURCE_UNAVAILABLE', 'A service needed to check this write is unavailable', { source: relationship.unavailable.join(', ') });
-          return hubError('NOT_FOUND', 'Child not found', { field });
-        }
-      }
-    }
+    if (relationships && ids.some((id) => !relationships.get(id)?.kinds.length)) return hubError('NOT_FOUND', 'Child not found', { field });
   }
   return null;
 }
