@@ -169,6 +169,33 @@ describe('a write wrapped in a fragment', () => {
   });
 });
 
+describe('the origin of an information préoccupante', () => {
+  const READ = `query Origin { child(id: "child-lea") { cripEvaluations { receivedOn origin } } }`;
+  beforeAll(async () => {
+    const res = await hubPost(
+      federation.hubUrl,
+      'agent-crip-karim',
+      `mutation Ip($input: RecordInformationPreoccupanteInput!) { recordInformationPreoccupante(input: $input) { id } }`,
+      { input: { idempotencyKey: 'enforcement-ip-lea', childId: 'child-lea', receivedOn: parisDay(-1), origin: 'RPE', evaluatorId: 'agent-crip-karim' } },
+    );
+    expect(res.body.errors).toBeUndefined();
+  });
+
+  // "Relais petite enfance" all but names who reported: REPORTER_IDENTITY, not PROTECTION_DETAILS.
+  it.each(['agent-ase-julien', 'agent-tj-helene'] as const)('is withheld from %s, who sees the rest of the evaluation', async (as) => {
+    const res = await hubPost(federation.hubUrl, as, READ);
+    expect(res.body).toEqual({
+      data: { child: { cripEvaluations: [{ receivedOn: parisDay(-1), origin: null }] } },
+      errors: [err(['child', 'cripEvaluations', 0, 'origin'], 'FORBIDDEN_CATEGORY', 'REPORTER_IDENTITY')],
+    });
+  });
+
+  it.each(['agent-crip-karim', 'agent-ase-nathalie'] as const)('is released to %s', async (as) => {
+    const res = await hubPost(federation.hubUrl, as, READ);
+    expect(res.body).toEqual({ data: { child: { cripEvaluations: [{ receivedOn: parisDay(-1), origin: 'RPE' }] } } });
+  });
+});
+
 /** Kept last: a bug may leave Amina with a relationship the tests above do not expect. */
 describe('a care relationship cannot be created by naming a child', () => {
   it('a relais reporting on a child it does not care for learns nothing of it, then or after', async () => {

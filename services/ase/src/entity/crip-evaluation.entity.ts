@@ -52,8 +52,12 @@ export class CripEvaluation {
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
 
-  @Field(() => CripOrigin)
-  @Category(DataCategory.PROTECTION_DETAILS)
+  /**
+   * The kind of source, REPORTER_IDENTITY: "relais petite enfance" or "famille" all but names
+   * who reported. Nullable in the schema, as a field the hub may withhold must be.
+   */
+  @Field(() => CripOrigin, { nullable: true })
+  @Category(DataCategory.REPORTER_IDENTITY)
   @Column({ type: 'text' })
   origin: CripOrigin;
 
