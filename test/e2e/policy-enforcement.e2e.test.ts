@@ -196,6 +196,23 @@ describe('the origin of an information préoccupante', () => {
   });
 });
 
+describe('a childminder the relais registers', () => {
+  const REGISTER = `mutation Register($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id name agrementNumber capacity relais } }`;
+  const input = { idempotencyKey: 'enforcement-childminder-1', name: 'Assistante Fictive', agrementNumber: 'AGR-75-2026-0777', capacity: 3, agrementValidUntil: '2030-12-31' };
+
+  // About no child: her fields go with no child in scope to the relais that registers her.
+  it('is returned to it whole, the same on a retry', async () => {
+    const res = await hubPost(federation.hubUrl, AMINA, REGISTER, { input });
+    expect(res.body).toEqual({ data: { registerChildminder: { id: expect.stringMatching(/^childminder-/), name: 'Assistante Fictive', agrementNumber: 'AGR-75-2026-0777', capacity: 3, relais: 'RPE-75-11' } } });
+    expect((await hubPost(federation.hubUrl, AMINA, REGISTER, { input })).body).toEqual(res.body);
+  });
+
+  it('is still withheld with the childcare that holds her, from a nurse without consent', async () => {
+    const res = await hubPost(federation.hubUrl, CLAIRE, `query Minder { child(id: "child-lea") { childcare { childminder { name } } } }`);
+    expect(res.body).toEqual({ data: { child: { childcare: null } }, errors: [err(['child', 'childcare'], 'CONSENT_REQUIRED', 'CHILDCARE')] });
+  });
+});
+
 /** Kept last: a bug may leave Amina with a relationship the tests above do not expect. */
 describe('a care relationship cannot be created by naming a child', () => {
   it('a relais reporting on a child it does not care for learns nothing of it, then or after', async () => {
