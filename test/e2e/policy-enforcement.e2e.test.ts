@@ -213,6 +213,23 @@ describe('a childminder the relais registers', () => {
   });
 });
 
+describe('registerChild with a retry key', () => {
+  const REGISTER = `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id } }`;
+  const input = (idempotencyKey: string) => ({ input: { idempotencyKey, firstName: 'Enfant', lastName: 'Fictif', birthDate: '2025-01-15' } });
+
+  it('registers one child however often it is retried', async () => {
+    const first = await hubPost<{ registerChild: { id: string } }>(federation.hubUrl, AMINA, REGISTER, input('enforcement-register-0001'));
+    expect(first.body.data?.registerChild.id).toMatch(/^child-/);
+    expect((await hubPost(federation.hubUrl, AMINA, REGISTER, input('enforcement-register-0001'))).body).toEqual(first.body);
+  });
+
+  // The demo children were registered under `seed-<id>`: the key must not name Inès.
+  it('is refused as CONFLICT when the key was used for another child, naming none', async () => {
+    const res = await hubPost(federation.hubUrl, AMINA, REGISTER, input('seed-child-ines'));
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['registerChild'], extensions: { code: 'CONFLICT' } }] });
+  });
+});
+
 /** Kept last: a bug may leave Amina with a relationship the tests above do not expect. */
 describe('a care relationship cannot be created by naming a child', () => {
   it('a relais reporting on a child it does not care for learns nothing of it, then or after', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { isChildId } from '../../../common/src/domain.js';
-import { badUserInput } from '../../../common/src/errors.js';
+import { badUserInput, conflict } from '../../../common/src/errors.js';
 import type { HubContext } from '../context.js';
 import { childNotFound, sourceUnavailable } from '../errors.js';
 import { ChildIdentity } from './child-identity.entity.js';
@@ -46,12 +46,19 @@ export class ChildResolver {
     if (input.firstName.trim() === '') throw badUserInput('input.firstName', 'Must not be blank');
     if (input.lastName.trim() === '') throw badUserInput('input.lastName', 'Must not be blank');
     const repository = context.dataSource.getRepository(ChildIdentity);
+    const identity = { firstName: input.firstName.trim(), lastName: input.lastName.trim(), birthDate: input.birthDate };
     await repository
       .createQueryBuilder()
       .insert()
-      .values({ id: `child-${randomUUID()}`, firstName: input.firstName.trim(), lastName: input.lastName.trim(), birthDate: input.birthDate, idempotencyKey: input.idempotencyKey })
+      .values({ id: `child-${randomUUID()}`, ...identity, idempotencyKey: input.idempotencyKey })
       .orIgnore()
       .execute();
-    return repository.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+    const stored = await repository.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+    // A retry registers the same child; a key already used for another one is refused, never
+    // answered with that child's id (which would tell that it exists).
+    if (stored.firstName !== identity.firstName || stored.lastName !== identity.lastName || stored.birthDate !== identity.birthDate) {
+      throw conflict('This idempotency key is already used');
+    }
+    return stored;
   }
 }
