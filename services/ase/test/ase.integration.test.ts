@@ -210,6 +210,7 @@ describe('ase subgraph: writes', () => {
     ['addMeasure, administrative with a court', ADD_MEASURE, { idempotencyKey: 'key-bad-07', childId: 'child-lea', kind: 'AED', startDate: '2026-11-01', orderedBy: 'TJ-PARIS' }, 'BAD_USER_INPUT', 'input.orderedBy'],
     ['addMeasure, not a court code', ADD_MEASURE, { idempotencyKey: 'key-bad-08', childId: 'child-lea', kind: 'AEMO', startDate: '2026-11-01', orderedBy: 'Paris' }, 'BAD_USER_INPUT', 'input.orderedBy'],
     ['addMeasure, an end before the start', ADD_MEASURE, { idempotencyKey: 'key-bad-09', childId: 'child-lea', kind: 'AEMO', startDate: '2026-11-01', endDate: '2026-10-01', orderedBy: 'TJ-PARIS' }, 'BAD_USER_INPUT', 'input.endDate'],
+    ['addMeasure, a key already used for another child', ADD_MEASURE, { idempotencyKey: 'key-noah-accueil', childId: 'child-lea', kind: 'AED', startDate: '2026-11-01' }, 'CONFLICT', undefined],
     ['endMeasure, an unknown measure', END_MEASURE, { measureId: 'measure-nope', endDate: '2026-11-01' }, 'NOT_FOUND', 'input.measureId'],
     ['endMeasure, an end before the start', END_MEASURE, { measureId: 'measure-lea-aemo', endDate: '2025-08-31' }, 'BAD_USER_INPUT', 'input.endDate'],
     ['endMeasure, rewriting a past end', END_MEASURE, { measureId: 'measure-ines-opp', endDate: '2024-02-17' }, 'CONFLICT', undefined],

@@ -56,6 +56,15 @@ describe('justice subgraph', () => {
     expect(count).toBe(1);
   });
 
+  it('refuses a key already used for another child’s decision as CONFLICT, handing nothing over', async () => {
+    const input = { idempotencyKey: 'key-sacha-opp-1', childId: 'child-noah', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'OPP (fictif)' };
+    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id childId content } }`, { input }, judge);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision WHERE child_id = 'child-noah'`);
+    expect(count).toBe(0);
+  });
+
   it.each([
     ['an end before the start', { decidedAt: '2026-11-20', effectiveUntil: '2026-11-01' }, 'input.effectiveUntil'],
     // Rejected while coercing variables, before any resolver: the scalar's own error.

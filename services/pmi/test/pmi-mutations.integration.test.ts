@@ -39,6 +39,12 @@ describe('startFollowUp', () => {
     expect(hugoSees.body.data?._pmiCareRelationships).toEqual([{ childId: 'child-sacha', kind: 'FOLLOWING_NURSE' }]);
   });
 
+  it('refuses a key already used for another child’s follow-up as CONFLICT, handing nothing over', async () => {
+    const res = await post(START, { input: { ...input, childId: 'child-key-reuse' } }, doctor);
+    expect(res.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
+    expect(await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM follow_up WHERE child_id = 'child-key-reuse'`)).toEqual([{ n: 0 }]);
+  });
+
   it('lets only one of two concurrent starts with different keys win', async () => {
     const other = { childId: 'child-race', nurseId: 'agent-pmi-claire', since: '2026-01-05' };
     const results = await Promise.all([
@@ -84,6 +90,12 @@ describe('recordHomeVisit', () => {
     expect(first.body.data?.recordHomeVisit).toEqual({ id: expect.stringMatching(/^visit-/), visitedOn: '2026-10-01', notes: 'Visite de suivi (texte fictif).', nurse: { name: 'Claire Dubois' } });
     const rows = await subgraph.dataSource.query(`SELECT follow_up_id, nurse_id FROM home_visit WHERE idempotency_key = 'visit-noah-0002'`);
     expect(rows).toEqual([{ follow_up_id: 'followup-noah', nurse_id: 'agent-pmi-claire' }]);
+  });
+
+  it('refuses a key already used for another child’s visit as CONFLICT, handing nothing over', async () => {
+    const res = await post(VISIT, { input: { ...input, childId: 'child-lea' } }, claire);
+    expect(res.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
+    expect(await subgraph.dataSource.query(`SELECT child_id FROM home_visit WHERE idempotency_key = 'visit-noah-0002'`)).toEqual([{ child_id: 'child-noah' }]);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { CripEvaluation, CripEvaluationStatus } from '../entity/crip-evaluation.
 import { insertOnce } from './insert-once.js';
 import { CloseEvaluationInput } from './types/close-evaluation.input.js';
 import { RecordInformationPreoccupanteInput } from './types/record-information-preoccupante.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => CripEvaluation)
 export class CripEvaluationResolver {
@@ -30,7 +31,7 @@ export class CripEvaluationResolver {
   ): Promise<CripEvaluation> {
     const viewer = requireViewer(context);
     return context.dataSource.transaction(async (manager) => {
-      const existing = await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const evaluator = await manager.getRepository(AseAgent).findOneBy({ id: input.evaluatorId });
       if (!evaluator || evaluator.role !== Role.CRIP_EVALUATOR) throw badUserInput('input.evaluatorId', 'Not a known CRIP evaluator');

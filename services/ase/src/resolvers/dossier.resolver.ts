@@ -12,6 +12,7 @@ import { Dossier } from '../entity/dossier.entity.js';
 import { Measure } from '../entity/measure.entity.js';
 import { insertOnce } from './insert-once.js';
 import { OpenDossierInput } from './types/open-dossier.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 const REFERENT_ROLES: ReadonlySet<string> = new Set([Role.ASE_REFERENT, Role.ASE_MANAGER]);
 
@@ -36,7 +37,7 @@ export class DossierResolver {
     const viewer = requireViewer(context);
     return context.dataSource.transaction(async (manager) => {
       const dossiers = manager.getRepository(Dossier);
-      const existing = await dossiers.findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await dossiers.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const referent = await manager.getRepository(AseAgent).findOneBy({ id: input.referentId });
       if (!referent || !REFERENT_ROLES.has(referent.role)) throw badUserInput('input.referentId', 'Not a known ASE référent or manager');

@@ -1,9 +1,11 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 /**
  * Inserts a row unless one with the same idempotency key (or any other unique key, such as
- * the one-open-dossier-per-child index) exists, then reads it back by key. Safe under
+ * the one-open-dossier-per-child index) exists, then reads it back by key (CONFLICT when the
+ * key holds another child's row). Safe under
  * concurrency: a second identical call waits on the unique index, inserts nothing and reads
  * the first call's row. Null when the row was refused by another unique key.
  */
@@ -13,5 +15,5 @@ export async function insertOnce<T extends ObjectLiteral & { idempotencyKey: str
   values: QueryDeepPartialEntity<T> & { idempotencyKey: string },
 ): Promise<T | null> {
   await manager.createQueryBuilder().insert().into(target).values(values).orIgnore().execute();
-  return manager.getRepository(target).createQueryBuilder('row').where('row.idempotencyKey = :key', { key: values.idempotencyKey }).getOne();
+  return sameChild(await manager.getRepository(target).createQueryBuilder('row').where('row.idempotencyKey = :key', { key: values.idempotencyKey }).getOne(), values);
 }

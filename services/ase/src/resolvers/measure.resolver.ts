@@ -11,6 +11,7 @@ import { LegalBasis, legalBasisOf } from '../protection/measure-kind.js';
 import { insertOnce } from './insert-once.js';
 import { AddMeasureInput } from './types/add-measure.input.js';
 import { EndMeasureInput } from './types/end-measure.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 function checkAddMeasure(input: AddMeasureInput): void {
   const judicial = legalBasisOf(input.kind) === LegalBasis.JUDICIAL;
@@ -27,7 +28,7 @@ export class MeasureResolver {
     const viewer = requireViewer(context);
     checkAddMeasure(input);
     return context.dataSource.transaction(async (manager) => {
-      const existing = await manager.getRepository(Measure).findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await manager.getRepository(Measure).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
       if (!dossier) throw badUserInput('input.childId', 'The child has no open dossier');

@@ -10,6 +10,7 @@ import { Placement } from '../entity/placement.entity.js';
 import { PLACEMENT_MEASURE_KINDS } from '../protection/measure-kind.js';
 import { insertOnce } from './insert-once.js';
 import { RecordPlacementInput } from './types/record-placement.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => Placement)
 export class PlacementResolver {
@@ -22,7 +23,7 @@ export class PlacementResolver {
     const viewer = requireViewer(context);
     return context.dataSource.transaction(async (manager) => {
       const placements = manager.getRepository(Placement);
-      const existing = await placements.findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await placements.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const measure = await manager.getRepository(Measure).findOneBy({ id: input.measureId });
       if (!measure || measure.childId !== input.childId || !PLACEMENT_MEASURE_KINDS.has(measure.kind)) {

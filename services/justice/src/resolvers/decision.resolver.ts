@@ -5,6 +5,7 @@ import type { JusticeContext } from '../context.js';
 import { CourtCase } from '../entity/court-case.entity.js';
 import { CourtDecision } from '../entity/court-decision.entity.js';
 import { RecordDecisionInput } from './types/record-decision.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => CourtDecision)
 export class DecisionResolver {
@@ -24,7 +25,7 @@ export class DecisionResolver {
     }
     return context.dataSource.transaction(async (manager) => {
       const decisions = manager.getRepository(CourtDecision);
-      const existing = await decisions.findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await decisions.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
 
       const cases = manager.getRepository(CourtCase);

@@ -6,6 +6,7 @@ import { isFutureDay } from '../calendar.js';
 import type { PmiContext } from '../context.js';
 import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
 import { PmiAgent, PmiRole } from '../entity/pmi-agent.entity.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { insertOnce } from './insert-once.js';
 import { CloseFollowUpInput } from './types/close-follow-up.input.js';
 import { StartFollowUpInput } from './types/start-follow-up.input.js';
@@ -27,7 +28,7 @@ export class FollowUpMutations {
     if (isFutureDay(input.since)) throw badUserInput('input.since', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const followUps = manager.getRepository(FollowUp);
-      const existing = await followUps.findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await followUps.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
       if (!nurse) throw badUserInput('input.nurseId', 'Not a known PMI nurse');

@@ -6,6 +6,7 @@ import type { PmiContext } from '../context.js';
 import { HealthCheck } from '../entity/health-check.entity.js';
 import { insertOnceOrFail } from './insert-once.js';
 import { RecordHealthCheckInput } from './types/record-health-check.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => HealthCheck)
 export class HealthCheckResolver {
@@ -18,7 +19,7 @@ export class HealthCheckResolver {
     const viewer = requireViewer(context);
     if (isFutureDay(input.checkedOn)) throw badUserInput('input.checkedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
-      const existing = await manager.getRepository(HealthCheck).findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await manager.getRepository(HealthCheck).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       return insertOnceOrFail(manager, HealthCheck, {
         id: `check-${crypto.randomUUID()}`,

@@ -12,6 +12,7 @@ import { PmiAgent, toAgentContact } from '../entity/pmi-agent.entity.js';
 import { forbidden } from '../forbidden.js';
 import { insertOnceOrFail } from './insert-once.js';
 import { RecordHomeVisitInput } from './types/record-home-visit.input.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => HomeVisit)
 export class HomeVisitResolver {
@@ -30,7 +31,7 @@ export class HomeVisitResolver {
     const viewer = requireViewer(context);
     if (isFutureDay(input.visitedOn)) throw badUserInput('input.visitedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
-      const existing = await manager.getRepository(HomeVisit).findOneBy({ idempotencyKey: input.idempotencyKey });
+      const existing = sameChild(await manager.getRepository(HomeVisit).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       // The visit names its nurse: she must be an agent this service can show as a contact.
       if (!(await manager.getRepository(PmiAgent).existsBy({ id: viewer.agentId }))) {

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 type Keyed = ObjectLiteral & { idempotencyKey: string };
 
@@ -8,6 +9,7 @@ async function insertIgnoringConflicts<T extends Keyed>(manager: EntityManager, 
   await repository.createQueryBuilder().insert().values(values).orIgnore().execute();
   return repository;
 }
+
 
 /**
  * `INSERT … ON CONFLICT DO NOTHING`, then the row holding `idempotencyKey`. A concurrent
@@ -20,7 +22,7 @@ export async function insertOnce<T extends Keyed>(
   values: QueryDeepPartialEntity<T> & { idempotencyKey: string },
 ): Promise<T | null> {
   const repository = await insertIgnoringConflicts(manager, target, values);
-  return repository.findOneBy({ idempotencyKey: values.idempotencyKey } as FindOptionsWhere<T>);
+  return sameChild(await repository.findOneBy({ idempotencyKey: values.idempotencyKey } as FindOptionsWhere<T>), values);
 }
 
 /** `insertOnce` for tables whose only unique constraint besides the key is a random id: the row must exist. */
@@ -30,5 +32,5 @@ export async function insertOnceOrFail<T extends Keyed>(
   values: QueryDeepPartialEntity<T> & { idempotencyKey: string },
 ): Promise<T> {
   const repository = await insertIgnoringConflicts(manager, target, values);
-  return repository.findOneByOrFail({ idempotencyKey: values.idempotencyKey } as FindOptionsWhere<T>);
+  return sameChild(await repository.findOneByOrFail({ idempotencyKey: values.idempotencyKey } as FindOptionsWhere<T>), values) as T;
 }
