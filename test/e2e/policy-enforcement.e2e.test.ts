@@ -145,7 +145,7 @@ describe('myChildren', () => {
   });
 });
 
-describe('a write wrapped in a fragment', () => {
+describe('a write whose child is named out of the guard’s plain sight', () => {
   const VISIT = (selection: string) => `mutation Visit($input: RecordHomeVisitInput!) ${selection}`;
   const input = (key: string) => ({ input: { idempotencyKey: key, childId: 'child-ines', visitedOn: parisDay(-1), notes: `Visite fictive ${key}.` } });
   const VISITS = `query Visits { child(id: "child-ines") { healthRecord { visits { notes } } } }`;
@@ -156,10 +156,20 @@ describe('a write wrapped in a fragment', () => {
     ['an inline fragment', VISIT('{ ... on Mutation { recordHomeVisit(input: $input) { id notes } } }')],
     ['a named fragment', `${VISIT('{ ...W }')} fragment W on Mutation { recordHomeVisit(input: $input) { id notes } }`],
     ['nested inline fragments', VISIT('{ ... on Mutation { ... { recordHomeVisit(input: $input) { id } } } }')],
-  ])('is guarded as at the top: %s', async (label, query) => {
+    // Defaults: the variables sent are empty, the values the operation runs with are not.
+    ['a default for the whole input', 'DEFAULT_INPUT'],
+    ['a default for the child id', 'DEFAULT_CHILD'],
+  ])('is guarded as at the top: %s', async (label, template) => {
     const key = `enforcement-visit-${label.replace(/ /g, '-')}`;
+    const literal = `{ idempotencyKey: "${key}", childId: "child-ines", visitedOn: "${parisDay(-1)}", notes: "Visite fictive ${key}." }`;
+    const [query, variables] =
+      template === 'DEFAULT_INPUT'
+        ? [`mutation Visit($input: RecordHomeVisitInput! = ${literal}) { recordHomeVisit(input: $input) { id notes } }`, {}]
+        : template === 'DEFAULT_CHILD'
+          ? [`mutation Visit($child: ID! = "child-ines") { recordHomeVisit(input: ${literal.replace('"child-ines"', '$child')}) { id notes } }`, {}]
+          : [template, input(key)];
     const direct = await hubPost(federation.hubUrl, CLAIRE, VISIT('{ recordHomeVisit(input: $input) { id notes } }'), input(`${key}-direct`));
-    const wrapped = await hubPost(federation.hubUrl, CLAIRE, query, input(key));
+    const wrapped = await hubPost(federation.hubUrl, CLAIRE, query, variables);
     expect(direct.body).toEqual({ errors: [{ message: 'Child not found', extensions: { code: 'NOT_FOUND', field: 'input.childId' } }] });
     expect(wrapped.body).toEqual(direct.body);
     // Nothing was written: Hugo, who follows Inès, sees no visit with either note.

@@ -135,6 +135,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       if (coerced.errors) {
         return { errors: coerced.errors.map((error) => withHttpStatus(new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }), 400)) };
       }
+      // The values the operation runs with, defaults included (`$input: T = { childId: … }`):
+      // every check below reads these, never the request's own variables, or a child named
+      // in a default would pass the guards and the audit unseen.
+      const values = coerced.coerced;
       const cacheKey = `${role}\n${requestContext.queryHash}\n${requestContext.operationName ?? ''}`;
       let prepared = preparedOperations.get(cacheKey);
       if (!prepared) {
@@ -150,7 +154,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
 
       let guardError: GraphQLError | null;
       try {
-        guardError = await checkWriteGuards(rewritten.original, variables, context);
+        guardError = await checkWriteGuards(rewritten.original, values, context);
       } catch (error) {
         deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
         guardError = hubError('SOURCE_UNAVAILABLE', 'A fact needed to check this write could not be read', { source: 'HUB' });
@@ -160,7 +164,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       // The facts about children asked for by id, or reached by the plan, are read while the
       // plan runs, not after it.
       context.factPrefetch = { consents: prepared.needsConsents };
-      const asked = askedChildren(rewritten.original, variables);
+      const asked = askedChildren(rewritten.original, values);
       const askedIds = asked.map(({ id }) => id).filter(isChildId);
       if (askedIds.length > 0) {
         context.relationships.forChildren(askedIds).catch(() => undefined); // awaited (and failing closed) below
@@ -176,7 +180,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       // operation is about a child.
       const pending = rewritten.decidesNothing
         ? nothingToDecide(result.data)
-        : walkForRedaction({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables, data: result.data, plans: prepared.plans });
+        : walkForRedaction({ schema: requestContext.schema, labels: deps.labels, role, operation: rewritten.original, variables: values, data: result.data, plans: prepared.plans });
       const ids = pending.childIds;
       let relationships: Map<string, ChildRelationship>;
       let consentsById: Map<string, ReadonlySet<DataCategory>>;
