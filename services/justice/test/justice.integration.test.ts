@@ -56,6 +56,32 @@ describe('justice subgraph', () => {
     expect(count).toBe(1);
   });
 
+  describe('a judge of another court', () => {
+    const lyon = { ...judge, agentId: 'agent-tj-lyon', institution: 'TJ-LYON' };
+    const record = (override: Record<string, unknown>) =>
+      signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id court } }`, {
+        input: { idempotencyKey: `key-lyon-${JSON.stringify(override).length}`, childId: 'child-lea', kind: 'RENEWAL', measureOrdered: 'AEMO', decidedAt: '2026-11-20', content: 'x (fictif)', ...override },
+      }, lyon);
+    const countLea = async () => (await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM court_decision WHERE child_id = 'child-lea'`))[0].n;
+
+    it.each([
+      ['in a case of TJ-PARIS, answered as an unknown case', { caseId: 'case-lea' }, 'input.caseId'],
+      ['in an unknown case', { caseId: 'case-nobody' }, 'input.caseId'],
+      ['in the name of TJ-PARIS', { court: 'TJ-PARIS' }, 'input.court'],
+    ])('records nothing %s', async (_label, override, field) => {
+      const before = await countLea();
+      const res = await record(override);
+      expect(res.body.data ?? null).toBeNull();
+      expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field }]);
+      expect(await countLea()).toBe(before);
+    });
+
+    it('gets CONFLICT for a key TJ-PARIS used, not its decision', async () => {
+      const res = await record({ idempotencyKey: 'seed-decision-lea-aemo' });
+      expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    });
+  });
+
   it('refuses a key already used for another child’s decision as CONFLICT, handing nothing over', async () => {
     const input = { idempotencyKey: 'key-sacha-opp-1', childId: 'child-noah', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'OPP (fictif)' };
     const res = await signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id childId content } }`, { input }, judge);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../../common/src/errors.js';
+import { badUserInput, conflict } from '../../../../common/src/errors.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { isIsoDate } from '../../../../common/src/scalars/date.scalar.js';
 import type { JusticeContext } from '../context.js';
 import { CourtCase } from '../entity/court-case.entity.js';
@@ -23,23 +24,27 @@ export class DecisionResolver {
     if (input.effectiveUntil && input.effectiveUntil < input.decidedAt) {
       throw badUserInput('input.effectiveUntil', 'Must not precede decidedAt');
     }
+    // A judge records the decisions of their own court, in its own cases.
+    const viewer = requireViewer(context);
+    if (input.court && input.court !== viewer.institution) throw badUserInput('input.court', 'A judge records the decisions of their own court');
     return context.dataSource.transaction(async (manager) => {
       const decisions = manager.getRepository(CourtDecision);
       const existing = sameChild(await decisions.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
+      if (existing && existing.court !== viewer.institution) throw conflict('This idempotency key is already used');
       if (existing) return existing;
 
       const cases = manager.getRepository(CourtCase);
       let courtCase: CourtCase | null;
       if (input.caseId) {
         courtCase = await cases.findOneBy({ id: input.caseId });
-        if (!courtCase || courtCase.childId !== input.childId) throw badUserInput('input.caseId', 'No such case for this child');
+        // Another court's case answers as a case that does not exist.
+        if (!courtCase || courtCase.childId !== input.childId || courtCase.court !== viewer.institution) throw badUserInput('input.caseId', 'No such case for this child');
       } else {
-        const court = input.court ?? context.viewer?.institution;
-        if (!court || !/^TJ-/.test(court)) throw badUserInput('input.court', 'A court is required to open a case');
+        const court = viewer.institution;
+        if (!/^TJ-/.test(court)) throw badUserInput('input.court', 'A court is required to open a case');
         courtCase = await cases.findOne({ where: { childId: input.childId, court }, order: { openedOn: 'DESC' } });
         if (!courtCase) {
-          const judgeId = input.judgeId ?? context.viewer?.agentId;
-          if (!judgeId) throw badUserInput('input.judgeId', 'A judge is required to open a case');
+          const judgeId = input.judgeId ?? viewer.agentId;
           const caseKey = `${input.idempotencyKey}:case`;
           await cases
             .createQueryBuilder()
