@@ -76,6 +76,22 @@ describe('justice subgraph', () => {
       expect(await countLea()).toBe(before);
     });
 
+    it('and TJ-PARIS sending the same new key at the same moment: one is recorded, the other is a CONFLICT', async () => {
+      const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id court content } }`;
+      for (let round = 0; round < 6; round += 1) {
+        const input = (content: string) => ({ idempotencyKey: `key-race-${round}`, childId: 'child-court-race', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content });
+        const answers = await Promise.all([
+          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph.url, TEST_HUB_SECRET, mutation, { input: input('Paris (fictif)') }, judge),
+          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph.url, TEST_HUB_SECRET, mutation, { input: input('Lyon (fictif)') }, lyon),
+        ]);
+        // Each court gets its own decision or a CONFLICT, never the other's.
+        const [paris, lyonAnswer] = answers.map((answer) => answer.body);
+        expect([paris.data?.recordCourtDecision ?? paris.errors?.[0]?.extensions?.code, lyonAnswer.data?.recordCourtDecision ?? lyonAnswer.errors?.[0]?.extensions?.code]).toEqual(
+          paris.data ? [{ id: expect.any(String), court: 'TJ-PARIS', content: 'Paris (fictif)' }, 'CONFLICT'] : ['CONFLICT', { id: expect.any(String), court: 'TJ-LYON', content: 'Lyon (fictif)' }],
+        );
+      }
+    });
+
     it('gets CONFLICT for a key TJ-PARIS used, not its decision', async () => {
       const res = await record({ idempotencyKey: 'seed-decision-lea-aemo' });
       expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);

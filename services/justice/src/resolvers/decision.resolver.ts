@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -53,13 +54,15 @@ export class DecisionResolver {
             .orIgnore()
             .execute();
           courtCase = await cases.findOneByOrFail({ idempotencyKey: caseKey });
+          // Another court opening a case under the same key at the same moment won the insert.
+          if (courtCase.court !== court || courtCase.childId !== input.childId) throw conflict('This idempotency key is already used');
         }
       }
       await decisions
         .createQueryBuilder()
         .insert()
         .values({
-          id: `decision-${input.idempotencyKey}`,
+          id: `decision-${randomUUID()}`,
           caseId: courtCase.id,
           childId: input.childId,
           court: courtCase.court,
@@ -72,7 +75,11 @@ export class DecisionResolver {
         })
         .orIgnore()
         .execute();
-      return decisions.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+      // The same check as before inserting: a concurrent request of another court may have
+      // stored its decision under this key first.
+      const stored = await decisions.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
+      if (stored.court !== viewer.institution || stored.childId !== input.childId) throw conflict('This idempotency key is already used');
+      return stored;
     });
   }
 }
