@@ -241,6 +241,10 @@ const variables: AttackRequest[] = [
   post('variable: string for input object', AMINA, FLAG, { input: JSON.stringify(flagInput()) }, refused('BAD_USER_INPUT')),
   post('variable: missing required', CLAIRE, CHILD, {}, refused('BAD_USER_INPUT')),
   post('variable: null for non-null', CLAIRE, CHILD, { id: null }, refused('BAD_USER_INPUT')),
+  // A nullable variable with a default may stand where a value is required; null may not.
+  post('variable: null for a defaulted id where one is required', CLAIRE, 'query Q($id: ID = "child-lea") { child(id: $id) { id } }', { id: null }, refused('BAD_USER_INPUT')),
+  post('variable: null for a defaulted @include condition', CLAIRE, 'query Q($s: Boolean = true) { me { name @include(if: $s) } }', { s: null }, refused('BAD_USER_INPUT')),
+  post('variable: null for a defaulted list item', AMINA, `mutation F($c: ID = "child-noah") { flagConcern(input: { idempotencyKey: "${freshKey('null-item')}", childIds: [$c], category: SAFETY, severity: LOW, observedAt: "${parisDay(-1)}", description: "x" }) { id } }`, { c: null }, refused('BAD_USER_INPUT')),
   post('variable: input missing required fields', AMINA, FLAG, { input: { childIds: ['child-noah'] } }, refused('BAD_USER_INPUT')),
   post('variable: input with unknown extra field', AMINA, FLAG, { input: flagInput({ raisedById: 'agent-crip-karim' }) }, refused('BAD_USER_INPUT')),
   post('variable: __proto__ pollution in input', AMINA, FLAG, JSON.parse(`{"input": ${JSON.stringify(flagInput()).slice(0, -1)}, "__proto__": {"admin": true}}}`), refused('BAD_USER_INPUT')),

@@ -18,6 +18,7 @@ import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
+import { variablesRequiredNonNull } from './required-variables.js';
 import { rootFields, usesReservedAlias } from './root-fields.js';
 import { normaliseSubgraphError } from './subgraph-errors.js';
 import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-input.js';
@@ -85,6 +86,8 @@ interface PreparedOperation {
   plans: FieldPlans | undefined;
   /** The hash the planner caches the rewritten operation's plan under (`roleOperationHash`). */
   operationHash: string;
+  /** Variables used where a value is required: an explicit null for one is refused. */
+  requiredVariables: string[];
 }
 
 function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, queryHash: string, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
@@ -102,6 +105,7 @@ function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, q
     needsConsents: [...rewritten.categories].some((category) => ruleFor(category, role) === 'C'),
     plans: selectionsUseVariables(rewritten.original) ? undefined : new WeakMap(),
     operationHash: roleOperationHash(role, queryHash),
+    requiredVariables: variablesRequiredNonNull(schema, document, operation),
   };
 }
 
@@ -150,6 +154,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', 'Text must not contain NUL characters', { field: unstorable }), 400)] };
       }
       if (prepared.refusal) return { errors: [prepared.refusal] };
+      const nulled = prepared.requiredVariables.find((name) => values[name] === null);
+      if (nulled) {
+        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', `Variable "$${nulled}" must not be null where it is used`, { field: nulled }), 400)] };
+      }
       const rewritten = prepared.rewritten;
 
       let guardError: GraphQLError | null;
