@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory, Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
-import { worksWith } from '../relationships.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { toAgentContact } from '../agent-contact.js';
 import type { AseContext } from '../context.js';
 import { AseAgent } from '../entity/ase-agent.entity.js';
 import { CripEvaluation, CripEvaluationStatus } from '../entity/crip-evaluation.entity.js';
+import { worksWith } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { CloseEvaluationInput } from './types/close-evaluation.input.js';
 import { RecordInformationPreoccupanteInput } from './types/record-information-preoccupante.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => CripEvaluation)
 export class CripEvaluationResolver {

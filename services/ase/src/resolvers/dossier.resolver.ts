@@ -5,6 +5,7 @@ import { badUserInput } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { toAgentContact } from '../agent-contact.js';
 import type { AseContext } from '../context.js';
 import { AseAgent } from '../entity/ase-agent.entity.js';
@@ -12,7 +13,6 @@ import { Dossier } from '../entity/dossier.entity.js';
 import { Measure } from '../entity/measure.entity.js';
 import { insertOnce } from './insert-once.js';
 import { OpenDossierInput } from './types/open-dossier.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 const REFERENT_ROLES: ReadonlySet<string> = new Set([Role.ASE_REFERENT, Role.ASE_MANAGER]);
 

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
-import { worksWith } from '../relationships.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import type { AseContext } from '../context.js';
 import { Dossier } from '../entity/dossier.entity.js';
 import { Measure } from '../entity/measure.entity.js';
 import { LegalBasis, legalBasisOf } from '../protection/measure-kind.js';
+import { worksWith } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { AddMeasureInput } from './types/add-measure.input.js';
 import { EndMeasureInput } from './types/end-measure.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 function checkAddMeasure(input: AddMeasureInput): void {
   const judicial = legalBasisOf(input.kind) === LegalBasis.JUDICIAL;

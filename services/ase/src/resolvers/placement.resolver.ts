@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull, LessThan, Not } from 'typeorm';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { addDays } from '../clock.js';
 import type { AseContext } from '../context.js';
 import { Measure } from '../entity/measure.entity.js';
@@ -10,7 +11,6 @@ import { Placement } from '../entity/placement.entity.js';
 import { PLACEMENT_MEASURE_KINDS } from '../protection/measure-kind.js';
 import { insertOnce } from './insert-once.js';
 import { RecordPlacementInput } from './types/record-placement.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => Placement)
 export class PlacementResolver {

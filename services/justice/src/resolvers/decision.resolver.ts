@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
-import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { isIsoDate } from '../../../../common/src/scalars/date.scalar.js';
+import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import type { JusticeContext } from '../context.js';
 import { CourtCase } from '../entity/court-case.entity.js';
 import { CourtDecision } from '../entity/court-decision.entity.js';
 import { RecordDecisionInput } from './types/record-decision.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => CourtDecision)
 export class DecisionResolver {

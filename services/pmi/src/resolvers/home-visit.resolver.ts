@@ -4,6 +4,7 @@ import { badUserInput } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
+import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { isFutureDay } from '../calendar.js';
 import type { PmiContext } from '../context.js';
 import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
@@ -12,7 +13,6 @@ import { PmiAgent, toAgentContact } from '../entity/pmi-agent.entity.js';
 import { forbidden } from '../forbidden.js';
 import { insertOnceOrFail } from './insert-once.js';
 import { RecordHomeVisitInput } from './types/record-home-visit.input.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 
 @Resolver(() => HomeVisit)
 export class HomeVisitResolver {
