@@ -29,6 +29,12 @@ describe('registerChildminder', () => {
     expect(await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM childminder WHERE idempotency_key = $1`, [valid.idempotencyKey])).toEqual([{ count: 1 }]);
   });
 
+  it('refuses the same key for another childminder of the relais as CONFLICT, registering nothing', async () => {
+    const res = await call(subgraph, REGISTER_CHILDMINDER, { input: { ...valid, name: 'Odile Fictive', agrementNumber: 'AGR-75-2024-0199' } }, amina);
+    expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    expect(await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM childminder WHERE agrement_number = 'AGR-75-2024-0199'`)).toEqual([{ count: 0 }]);
+  });
+
   it.each([
     ['an agrément number already registered', { agrementNumber: 'AGR-75-2019-0412' }, 'BAD_USER_INPUT', 'input.agrementNumber'],
     ['a malformed agrément number', { agrementNumber: 'AGR 75' }, 'BAD_USER_INPUT', 'input.agrementNumber'],
@@ -74,6 +80,12 @@ describe('childcare arrangements', () => {
     });
     expect(second.body).toEqual(first.body);
     expect(await relationships(['child-ines'])).toEqual([{ childId: 'child-ines', kind: 'RELAIS_OF_CHILDMINDER' }]);
+  });
+
+  it('refuses the same key for another child’s arrangement as CONFLICT, registering nothing', async () => {
+    const res = await call(subgraph, REGISTER_ARRANGEMENT, { input: { ...valid, childId: 'child-other-arrangement', schedule: 'mer. 14h–18h' } }, amina);
+    expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    expect(await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM childcare_arrangement WHERE child_id = 'child-other-arrangement'`)).toEqual([{ count: 0 }]);
   });
 
   it('ends an arrangement: same day again is a no-op, another day a CONFLICT; the relationship ends and the timeline shows it', async () => {

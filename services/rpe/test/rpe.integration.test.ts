@@ -207,6 +207,17 @@ describe('flagConcern', () => {
     expect(rows).toEqual(['child-flag-a', 'child-flag-b'].map((child_id) => ({ id: first.id, raised_by_id: 'agent-rpe-amina', raised_by_institution: 'RPE-75-11', child_id })));
   });
 
+  it.each([
+    ['other children', { childIds: ['child-flag-b'] }],
+    ['another severity', { severity: 'URGENT' }],
+  ])('refuses the same key from the same relais for a concern with %s as CONFLICT, storing nothing', async (_label, override) => {
+    const before = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM concern`);
+    const res = await call(subgraph, FLAG, { input: { ...valid, ...override } }, amina);
+    expect(res.body.data ?? null).toBeNull();
+    expect(firstError(res.body.errors)).toEqual({ code: 'CONFLICT', field: undefined });
+    expect(await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM concern`)).toEqual(before);
+  });
+
   it('answers a new concern’s children without reading them back, in the order a retry reads them', async () => {
     const input = { ...valid, idempotencyKey: 'key-flag-children-order', childIds: ['child-flag-b', 'child-flag-a'] };
     const { result: created, sent } = await sqlSentDuring(() => call<{ flagConcern: { children: unknown } }>(subgraph, FLAG, { input }, amina));

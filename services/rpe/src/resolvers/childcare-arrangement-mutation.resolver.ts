@@ -39,8 +39,15 @@ export class ChildcareArrangementMutationResolver {
         .orIgnore()
         .execute();
       const arrangement = await manager.getRepository(ChildcareArrangement).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
-      // A key already used for another childminder may belong to another relais: not ours to return.
-      if (arrangement.childminderId !== input.childminderId) throw conflict('This idempotency key is already used');
+      // A key already used for another childminder may belong to another relais: not ours to
+      // return. One used for another arrangement of ours: answering with it would lose this one.
+      const same =
+        arrangement.childminderId === input.childminderId &&
+        arrangement.childId === input.childId &&
+        arrangement.startDate === input.startDate &&
+        arrangement.endDate === (input.endDate ?? null) &&
+        arrangement.schedule === input.schedule.trim();
+      if (!same) throw conflict('This idempotency key is already used');
       return arrangement;
     });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
 import { departementOf, Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import { childrenKnownToRelais } from '../relationships.js';
@@ -13,6 +14,20 @@ import { ConcernChild } from '../entity/concern-child.entity.js';
 import { inListedOrder } from '../loaders/child-ids-by-concern.loader.js';
 import { requireRole } from './require-role.js';
 import { FlagConcernInput } from './types/flag-concern.input.js';
+
+/** A retry flags the same concern: same children, category, severity, day, childminder and text. */
+async function sameConcern(manager: EntityManager, stored: Concern, input: FlagConcernInput): Promise<boolean> {
+  const same =
+    stored.category === input.category &&
+    stored.severity === input.severity &&
+    stored.observedAt === input.observedAt &&
+    stored.description === input.description.trim() &&
+    stored.childminderId === (input.childminderId ?? null);
+  if (!same) return false;
+  const storedChildren = new Set((await manager.getRepository(ConcernChild).findBy({ concernId: stored.id })).map((row) => row.childId));
+  const asked = new Set(input.childIds);
+  return storedChildren.size === asked.size && [...asked].every((childId) => storedChildren.has(childId));
+}
 
 @Resolver(() => Concern)
 export class FlagConcernResolver {
@@ -61,8 +76,9 @@ export class FlagConcernResolver {
       const stored = await manager.getRepository(Concern).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
       if (stored.id === id) {
         await manager.getRepository(ConcernChild).insert(input.childIds.map((childId) => ({ concernId: id, childId })));
-      } else if (stored.raisedByInstitution !== viewer.institution) {
-        // Another relais's key: never hand its concern over.
+      } else if (stored.raisedByInstitution !== viewer.institution || !(await sameConcern(manager, stored, input))) {
+        // Another relais's key: never hand its concern over. This relais's key for another
+        // concern: answering with the first one would lose this one unseen.
         throw conflict('This idempotency key is already used');
       }
       return stored;

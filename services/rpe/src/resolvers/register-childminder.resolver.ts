@@ -42,7 +42,15 @@ export class RegisterChildminderResolver {
         .execute();
       const childminder = await manager.getRepository(Childminder).findOneBy({ idempotencyKey: input.idempotencyKey });
       if (!childminder) throw badUserInput('input.agrementNumber', 'This agrément number is already registered');
-      if (childminder.relaisId !== viewer.institution) throw conflict('This idempotency key is already used');
+      // Another relais's key, or ours for another childminder (answering with the first one
+      // would lose this registration unseen).
+      const same =
+        childminder.relaisId === viewer.institution &&
+        childminder.name === input.name.trim() &&
+        childminder.agrementNumber === input.agrementNumber &&
+        childminder.capacity === input.capacity &&
+        childminder.agrementValidUntil === input.agrementValidUntil;
+      if (!same) throw conflict('This idempotency key is already used');
       return childminder;
     });
   }
