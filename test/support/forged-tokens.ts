@@ -108,5 +108,10 @@ export const FORGED_CASES: ForgedCase[] = [
   { name: 'no role', authorization: (kit) => bearer(sign(kit, { omit: ['role'] })), reason: 'claim:role' },
   { name: 'institution not matching the pattern', authorization: (kit) => bearer(sign(kit, { claims: { institution: 'pmi 75' } })), reason: 'claim:institution' },
   { name: 'no institution', authorization: (kit) => bearer(sign(kit, { omit: ['institution'] })), reason: 'claim:institution' },
+  // Relationships are read off the institution: a role in another kind of institution is refused.
+  { name: 'an ASE head in a PMI institution', authorization: (kit) => bearer(sign(kit, { claims: { role: 'ASE_MANAGER', institution: 'PMI-75' } })), reason: 'claim:institution' },
+  { name: 'a CRIP evaluator in a relais', authorization: (kit) => bearer(sign(kit, { claims: { role: 'CRIP_EVALUATOR', institution: 'RPE-75-11' } })), reason: 'claim:institution' },
+  { name: 'a nurse in an ASE', authorization: (kit) => bearer(sign(kit, { claims: { role: 'PMI_NURSE', institution: 'ASE-75' } })), reason: 'claim:institution' },
+  { name: 'a judge in an ASE', authorization: (kit) => bearer(sign(kit, { claims: { role: 'JUDGE', institution: 'ASE-75' } })), reason: 'claim:institution' },
   { name: 'header over 8,192 characters (validly signed)', authorization: (kit) => bearer(sign(kit, { claims: { padding: 'p'.repeat(8_200) } })), reason: 'oversized' },
 ];

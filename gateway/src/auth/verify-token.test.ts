@@ -68,11 +68,13 @@ describe('createTokenVerifier: acceptance', () => {
     { name: 'expired within the 30 s tolerance', claims: () => ({ exp: t() - 10 }) },
     { name: 'nbf within the 30 s tolerance', claims: () => ({ nbf: t() + 10 }) },
     { name: 'a 200-character name', claims: () => ({ name: 'n'.repeat(200) }) },
-    { name: 'a three-segment institution', claims: () => ({ institution: 'RPE-75-11' }) },
+    { name: 'a three-segment institution', claims: () => ({ role: 'RPE_COORDINATOR', institution: 'RPE-75-11' }) },
+    { name: 'a DPO in an ASE (the DPO may sit in any institution)', claims: () => ({ role: 'DPO', institution: 'ASE-75' }) },
   ])('accepts $name', async ({ claims }) => {
-    const extra = claims();
+    const extra: Record<string, unknown> = claims();
     const agent = await verify(`Bearer ${await sign(kit, { claims: extra })}`);
-    expect(agent).toEqual({ ...CLAIRE, ...('name' in extra ? { name: extra.name } : {}), ...('institution' in extra ? { institution: extra.institution } : {}) });
+    const kept = Object.fromEntries(['name', 'role', 'institution'].filter((key) => key in extra).map((key) => [key, extra[key]]));
+    expect(agent).toEqual({ ...CLAIRE, ...kept });
   });
 
   it('accepts RS256 once the allow-list names it (so the ES256-only refusal is the allow-list)', async () => {

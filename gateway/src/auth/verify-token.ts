@@ -13,6 +13,21 @@ export const MAX_TOKEN_AGE = '12h';
 const MAX_TOKEN_AGE_MS = 12 * 3_600_000;
 const AGENT_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 const INSTITUTION = /^[A-Z]{2,10}(-[A-Z0-9]{1,10}){1,3}$/;
+/**
+ * The kind of institution each role works in, as its code begins (`ASE-75`, `RPE-75-11`):
+ * relationships are read off the institution (an ASE head's département, a PMI doctor's
+ * service), so a role claimed in another kind of institution is refused. The DPO, who sees
+ * no child data, may sit in any.
+ */
+const INSTITUTION_KIND: Readonly<Partial<Record<Role, string>>> = {
+  [Role.PMI_NURSE]: 'PMI',
+  [Role.PMI_DOCTOR]: 'PMI',
+  [Role.RPE_COORDINATOR]: 'RPE',
+  [Role.ASE_REFERENT]: 'ASE',
+  [Role.ASE_MANAGER]: 'ASE',
+  [Role.CRIP_EVALUATOR]: 'ASE',
+  [Role.JUDGE]: 'TJ',
+};
 
 export class AuthenticationError extends Error {
   constructor(readonly reason: string) {
@@ -83,6 +98,8 @@ export function createTokenVerifier(jwt: HubConfig['jwt'], options: { refuseDeve
     if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new AuthenticationError('claim:name');
     if (typeof role !== 'string' || !(Object.values(Role) as string[]).includes(role)) throw new AuthenticationError('claim:role');
     if (typeof institution !== 'string' || !INSTITUTION.test(institution)) throw new AuthenticationError('claim:institution');
+    const kind = INSTITUTION_KIND[role as Role];
+    if (kind !== undefined && institution.split('-')[0] !== kind) throw new AuthenticationError('claim:institution');
     const { exp, iat } = payload as { exp: number; iat: number };
     const until = Math.min(exp * 1_000, iat * 1_000 + MAX_TOKEN_AGE_MS, Date.now() + VERIFIED_TOKEN_TTL_MS);
     return { agent: { id: sub, name, role: role as Role, institution }, until };
