@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError, parse, type OperationDefinitionNode, validate } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { createLogger } from '../../../common/src/log';
 import { createHubFormatError, isDatabaseOutage } from './format-error';
 
@@ -37,5 +38,46 @@ describe('createHubFormatError', () => {
   it('keeps any other failure an opaque internal error', () => {
     const { formatted, error } = fromResolver(typeormError(pgError('duplicate key value violates unique constraint', '23505')));
     expect(format(formatted, error)).toEqual({ message: 'Internal server error', path: ['child'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
+
+describe('messages that would quote the client back', () => {
+  const format = createHubFormatError(createLogger('test', 'silent'));
+  const schema = buildSchema(`
+    enum Role { NURSE JUDGE }
+    input ConsentInput { childId: ID! recipientRole: Role! }
+    type Query { consent(input: ConsentInput!): ID  inbox(role: Role): ID }
+  `);
+  const PERSONAL = 'Camille Martin 12 rue des Lilas';
+  const NAME = 'Camille_Martin_rue_des_Lilas';
+  /** The messages graphql-js itself writes for each mistake, as the hub receives them. */
+  const coercion = (variables: Record<string, unknown>) => {
+    const operation = parse('query Q($input: ConsentInput!) { consent(input: $input) }').definitions[0] as OperationDefinitionNode;
+    return getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors?.[0]?.message ?? '';
+  };
+  const validation = (query: string) => validate(schema, parse(query))[0]?.message ?? '';
+  const syntax = (query: string) => {
+    try {
+      parse(query);
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it.each([
+    ['an enum value in a variable', () => coercion({ input: { childId: 'child-x', recipientRole: PERSONAL } }), 'BAD_USER_INPUT', PERSONAL],
+    ['a key of a variable object', () => coercion({ input: { childId: 'child-x', recipientRole: 'NURSE', [PERSONAL]: 1 } }), 'BAD_USER_INPUT', PERSONAL],
+    ['an enum value written in the query', () => validation(`{ inbox(role: ${NAME}) }`), 'GRAPHQL_VALIDATION_FAILED', NAME],
+    ['a field name written in the query', () => validation(`{ ${NAME} }`), 'GRAPHQL_VALIDATION_FAILED', NAME],
+    ['a stray word after the query', () => syntax(`{ inbox } ${NAME}`), 'GRAPHQL_PARSE_FAILED', NAME],
+  ])('keeps %s out of the message', (_label, message, code, sent) => {
+    const original = message();
+    // The case is real: graphql-js does quote the text back.
+    expect(original).toContain(sent);
+    const formatted = format({ message: original, extensions: { code } }, new GraphQLError(original));
+    expect(formatted.extensions?.code).toBe(code);
+    expect(formatted.message).not.toContain(sent);
+    expect(formatted.message).not.toMatch(/Camille|Lilas/);
   });
 });

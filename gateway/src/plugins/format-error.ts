@@ -19,9 +19,12 @@ const KEPT_EXTENSIONS = ['code', 'category', 'field', 'source', 'reason', 'count
 const ECHOING_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 /**
- * Removes the values graphql-js quotes in coercion and validation messages
- * (`got invalid value "…" at`, `found "…";`, `non string value: …`): an error message never
- * carries data, not even what the client sent. Names of variables, types and fields stay.
+ * Removes what graphql-js quotes back from the client in coercion, validation and syntax
+ * messages: the values (`got invalid value … at`, `found …;`, `non string value: …`) and
+ * every quoted word (`Value "…" does not exist in "…" enum`, `Field "…" is not defined by
+ * type`, `Unexpected Name "…"`), since an enum value, an input key or a stray word is the
+ * client's text and may be a name or an address. An error message never carries data, not
+ * even what the client sent; `extensions.field` and the locations point at the offence.
  */
 export function withoutValues(message: string): string {
   return message
@@ -29,6 +32,7 @@ export function withoutValues(message: string): string {
     .replace(/got invalid value .*?;/s, 'got invalid value;')
     .replace(/, found .*?(;|\.$)/s, ', found an invalid value$1')
     .replace(/(cannot represent [^:]*value): .*$/s, '$1.')
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
     .slice(0, 300);
 }
 
