@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { holdsValues } from '../../../common/src/db/holds-values.js';
 import { badUserInput, conflict } from '../../../common/src/errors.js';
 import { assertMayCall } from '../auth/assert-may-call.js';
 import type { HubContext } from '../context.js';
@@ -10,20 +11,6 @@ import { Consent } from './consent.entity.js';
 import { ConsentInput } from './consent.input.js';
 
 const notFound = () => hubError('NOT_FOUND', 'Consent not found');
-
-type ConsentContent = Pick<Consent, 'childId' | 'categories' | 'recipientRole' | 'grantedBy' | 'validFrom' | 'validUntil'>;
-
-/** A retry records the same consent: same child, categories, role, parent and dates. */
-function sameConsent(stored: ConsentContent, asked: ConsentContent): boolean {
-  return (
-    stored.childId === asked.childId &&
-    stored.recipientRole === asked.recipientRole &&
-    stored.grantedBy === asked.grantedBy &&
-    stored.validFrom === asked.validFrom &&
-    stored.validUntil === asked.validUntil &&
-    [...stored.categories].sort().join() === asked.categories.join()
-  );
-}
 
 @Resolver(() => Consent)
 export class ConsentResolver {
@@ -77,7 +64,8 @@ export class ConsentResolver {
     // With a key, a retry finds the consent the first call recorded. A key already used for
     // another consent (another child, another content) is refused: never hand that one over.
     const stored = await repository.findOneByOrFail({ idempotencyKey: key });
-    if (stored.id !== id && !sameConsent(stored, content)) throw conflict('This idempotency key is already used');
+    // The same child, categories (stored sorted, as here), role, parent and dates.
+    if (stored.id !== id && !holdsValues(stored, content)) throw conflict('This idempotency key is already used');
     return stored;
   }
 

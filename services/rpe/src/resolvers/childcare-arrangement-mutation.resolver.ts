@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import type { RpeContext } from '../context.js';
@@ -22,32 +23,19 @@ export class ChildcareArrangementMutationResolver {
     if (problem) throw badUserInput(problem.field, problem.message);
     const childminder = await context.loaders.childminderById.load(input.childminderId);
     if (childminder?.relaisId !== viewer.institution) throw badUserInput('input.childminderId', 'No such childminder in this relais');
+    const values = { childId: input.childId, childminderId: input.childminderId, startDate: input.startDate, endDate: input.endDate ?? null, schedule: input.schedule.trim() };
     return context.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .insert()
         .into(ChildcareArrangement)
-        .values({
-          id: `arrangement-${randomUUID()}`,
-          childId: input.childId,
-          childminderId: input.childminderId,
-          startDate: input.startDate,
-          endDate: input.endDate ?? null,
-          schedule: input.schedule.trim(),
-          idempotencyKey: input.idempotencyKey,
-        })
+        .values({ id: `arrangement-${randomUUID()}`, ...values, idempotencyKey: input.idempotencyKey })
         .orIgnore()
         .execute();
       const arrangement = await manager.getRepository(ChildcareArrangement).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
       // A key already used for another childminder may belong to another relais: not ours to
       // return. One used for another arrangement of ours: answering with it would lose this one.
-      const same =
-        arrangement.childminderId === input.childminderId &&
-        arrangement.childId === input.childId &&
-        arrangement.startDate === input.startDate &&
-        arrangement.endDate === (input.endDate ?? null) &&
-        arrangement.schedule === input.schedule.trim();
-      if (!same) throw conflict('This idempotency key is already used');
+      if (!holdsValues(arrangement, values)) throw conflict('This idempotency key is already used');
       return arrangement;
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
+import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { departementOf, Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import { childrenKnownToRelais } from '../relationships.js';
@@ -15,15 +16,12 @@ import { inListedOrder } from '../loaders/child-ids-by-concern.loader.js';
 import { requireRole } from './require-role.js';
 import { FlagConcernInput } from './types/flag-concern.input.js';
 
-/** A retry flags the same concern: same children, category, severity, day, childminder and text. */
-async function sameConcern(manager: EntityManager, stored: Concern, input: FlagConcernInput): Promise<boolean> {
-  const same =
-    stored.category === input.category &&
-    stored.severity === input.severity &&
-    stored.observedAt === input.observedAt &&
-    stored.description === input.description.trim() &&
-    stored.childminderId === (input.childminderId ?? null);
-  if (!same) return false;
+/**
+ * A retry flags the same concern: the same content (category, severity, day, childminder and
+ * text, as `content` was inserted) and the same children.
+ */
+async function sameConcern(manager: EntityManager, stored: Concern, content: Readonly<Record<string, unknown>>, input: FlagConcernInput): Promise<boolean> {
+  if (!holdsValues(stored, content)) return false;
   const storedChildren = new Set((await manager.getRepository(ConcernChild).findBy({ concernId: stored.id })).map((row) => row.childId));
   const asked = new Set(input.childIds);
   return storedChildren.size === asked.size && [...asked].every((childId) => storedChildren.has(childId));
@@ -51,6 +49,7 @@ export class FlagConcernResolver {
       if (childminder?.relaisId !== viewer.institution) throw badUserInput('input.childminderId', 'No such childminder in this relais');
     }
     const id = `concern-${randomUUID()}`;
+    const content = { childminderId: input.childminderId ?? null, category: input.category, severity: input.severity, observedAt: input.observedAt, description: input.description.trim() };
     const concern = await context.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
@@ -59,16 +58,12 @@ export class FlagConcernResolver {
         .values({
           id,
           idempotencyKey: input.idempotencyKey,
-          childminderId: input.childminderId ?? null,
+          ...content,
           status: ConcernStatus.SUBMITTED,
-          category: input.category,
-          severity: input.severity,
-          observedAt: input.observedAt,
           raisedAt,
           raisedById: viewer.agentId,
           raisedByInstitution: viewer.institution,
           departement,
-          description: input.description.trim(),
           feedbackDueBy: feedbackDueBy(raisedAt),
         })
         .orIgnore()
@@ -76,7 +71,7 @@ export class FlagConcernResolver {
       const stored = await manager.getRepository(Concern).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
       if (stored.id === id) {
         await manager.getRepository(ConcernChild).insert(input.childIds.map((childId) => ({ concernId: id, childId })));
-      } else if (stored.raisedByInstitution !== viewer.institution || !(await sameConcern(manager, stored, input))) {
+      } else if (stored.raisedByInstitution !== viewer.institution || !(await sameConcern(manager, stored, content, input))) {
         // Another relais's key: never hand its concern over. This relais's key for another
         // concern: answering with the first one would lose this one unseen.
         throw conflict('This idempotency key is already used');

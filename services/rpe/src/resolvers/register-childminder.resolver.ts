@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
 import type { RpeContext } from '../context.js';
@@ -23,34 +24,21 @@ export class RegisterChildminderResolver {
       input.agrementValidUntil < parisDay(new Date()) ? { field: 'input.agrementValidUntil', message: 'The agrément has expired' } : null,
     );
     if (problem) throw badUserInput(problem.field, problem.message);
+    const values = { name: input.name.trim(), agrementNumber: input.agrementNumber, capacity: input.capacity, relaisId: viewer.institution, agrementValidUntil: input.agrementValidUntil };
     return context.dataSource.transaction(async (manager) => {
       // ON CONFLICT DO NOTHING covers both unique columns: a known key, or a known agrément.
       await manager
         .createQueryBuilder()
         .insert()
         .into(Childminder)
-        .values({
-          id: `childminder-${randomUUID()}`,
-          name: input.name.trim(),
-          agrementNumber: input.agrementNumber,
-          capacity: input.capacity,
-          relaisId: viewer.institution,
-          agrementValidUntil: input.agrementValidUntil,
-          idempotencyKey: input.idempotencyKey,
-        })
+        .values({ id: `childminder-${randomUUID()}`, ...values, idempotencyKey: input.idempotencyKey })
         .orIgnore()
         .execute();
       const childminder = await manager.getRepository(Childminder).findOneBy({ idempotencyKey: input.idempotencyKey });
       if (!childminder) throw badUserInput('input.agrementNumber', 'This agrément number is already registered');
       // Another relais's key, or ours for another childminder (answering with the first one
       // would lose this registration unseen).
-      const same =
-        childminder.relaisId === viewer.institution &&
-        childminder.name === input.name.trim() &&
-        childminder.agrementNumber === input.agrementNumber &&
-        childminder.capacity === input.capacity &&
-        childminder.agrementValidUntil === input.agrementValidUntil;
-      if (!same) throw conflict('This idempotency key is already used');
+      if (!holdsValues(childminder, values)) throw conflict('This idempotency key is already used');
       return childminder;
     });
   }
