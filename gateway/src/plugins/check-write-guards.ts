@@ -1,18 +1,21 @@
-import { type GraphQLError, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type FieldNode, type GraphQLError, valueFromASTUntyped } from 'graphql';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
 import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
-import { rootFields } from './root-fields.js';
 
 /**
  * Before a guarded mutation reaches an institution: every child it names must be known
  * (and, where required, related to the viewer). Unknown and unrelated look the same:
  * NOT_FOUND naming the argument. Null when every guard holds.
  */
-export async function checkWriteGuards(operation: OperationDefinitionNode, variables: Record<string, unknown>, context: HubContext): Promise<GraphQLError | null> {
-  if (operation.operation !== 'mutation') return null;
-  // Inside inline fragments too (`... on Mutation { recordHomeVisit(…) }`): they run all the same.
-  for (const { node: selection } of rootFields(operation)) {
+export async function checkWriteGuards(
+  mutationFields: ReadonlyArray<{ node: FieldNode }>,
+  variables: Record<string, unknown>,
+  context: HubContext,
+): Promise<GraphQLError | null> {
+  // Every root field of the mutation (`rootFields`), inside inline fragments too
+  // (`... on Mutation { recordHomeVisit(…) }`): they run all the same.
+  for (const { node: selection } of mutationFields) {
     const guard = WRITE_GUARDS[selection.name.value];
     if (!guard) continue;
     const argument = selection.arguments?.find((arg) => arg.name.value === guard.argument);

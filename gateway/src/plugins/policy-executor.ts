@@ -28,13 +28,13 @@ type Errors = Array<GraphQLError | GraphQLFormattedError>;
 const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
 
 /** The ids asked for by `child(id:)` root fields, with the response key of each. */
-function askedChildren(operation: OperationDefinitionNode, variables: Record<string, unknown>): Array<{ key: string; id: string }> {
+function askedChildren(roots: PreparedOperation['rootFields'], variables: Record<string, unknown>): Array<{ key: string; id: string }> {
   const asked: Array<{ key: string; id: string }> = [];
-  for (const { node: selection } of rootFields(operation)) {
-    if (selection.name.value !== 'child') continue;
-    const argument = selection.arguments?.find((arg) => arg.name.value === 'id');
+  for (const { name, responseKey, node } of roots) {
+    if (name !== 'child') continue;
+    const argument = node.arguments?.find((arg) => arg.name.value === 'id');
     const id = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
-    if (typeof id === 'string') asked.push({ key: selection.alias?.value ?? selection.name.value, id });
+    if (typeof id === 'string') asked.push({ key: responseKey, id });
   }
   return asked;
 }
@@ -88,11 +88,14 @@ interface PreparedOperation {
   operationHash: string;
   /** Variables used where a value is required: an explicit null for one is refused. */
   requiredVariables: string[];
+  /** The root fields of the rewritten operation, fragments included (`rootFields`). */
+  rootFields: ReturnType<typeof rootFields>;
 }
 
 function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, queryHash: string, document: DocumentNode, operation: OperationDefinitionNode): PreparedOperation {
   const rewritten = rewriteOperation({ schema, labels, forbidden: forbiddenCategories(role), document, operation });
-  const denied = rootFields(rewritten.original).find((field) => !mayCall(role, field.name));
+  const roots = rootFields(rewritten.original);
+  const denied = roots.find((field) => !mayCall(role, field.name));
   let refusal: GraphQLError | null = null;
   if (denied) refusal = withHttpStatus(forbidden(denied.name), 403);
   else if (usesReservedAlias(rewritten.original, HELPER_PREFIX)) {
@@ -106,6 +109,7 @@ function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, q
     plans: selectionsUseVariables(rewritten.original) ? undefined : new WeakMap(),
     operationHash: roleOperationHash(role, queryHash),
     requiredVariables: variablesRequiredNonNull(schema, document, operation),
+    rootFields: roots,
   };
 }
 
@@ -162,7 +166,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
 
       let guardError: GraphQLError | null;
       try {
-        guardError = await checkWriteGuards(rewritten.original, values, context);
+        guardError = rewritten.original.operation === 'mutation' ? await checkWriteGuards(prepared.rootFields, values, context) : null;
       } catch (error) {
         deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
         guardError = hubError('SOURCE_UNAVAILABLE', 'A fact needed to check this write could not be read', { source: 'HUB' });
@@ -172,7 +176,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       // The facts about children asked for by id, or reached by the plan, are read while the
       // plan runs, not after it.
       context.factPrefetch = { consents: prepared.needsConsents };
-      const asked = askedChildren(rewritten.original, values);
+      const asked = askedChildren(prepared.rootFields, values);
       const askedIds = asked.map(({ id }) => id).filter(isChildId);
       if (askedIds.length > 0) {
         context.relationships.forChildren(askedIds).catch(() => undefined); // awaited (and failing closed) below
