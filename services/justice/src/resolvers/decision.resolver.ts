@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
 import { isIsoDate } from '../../../../common/src/scalars/date.scalar.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
-import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import type { JusticeContext } from '../context.js';
 import { CourtCase } from '../entity/court-case.entity.js';
 import { CourtDecision } from '../entity/court-decision.entity.js';
@@ -28,10 +28,13 @@ export class DecisionResolver {
     // A judge records the decisions of their own court, in its own cases.
     const viewer = requireViewer(context);
     if (input.court && input.court !== viewer.institution) throw badUserInput('input.court', 'A judge records the decisions of their own court');
+    // Every case and decision this write reads must be of this child and this court: another
+    // court's, or one written under this key by another request, is never handed over.
+    const ours = { childId: input.childId, court: viewer.institution };
     return context.dataSource.transaction(async (manager) => {
       const decisions = manager.getRepository(CourtDecision);
-      const existing = sameChild(await decisions.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
-      if (existing && existing.court !== viewer.institution) throw conflict('This idempotency key is already used');
+      const existing = await decisions.findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (existing && !holdsValues(existing, ours)) throw conflict('This idempotency key is already used');
       if (existing) return existing;
 
       const cases = manager.getRepository(CourtCase);
@@ -39,7 +42,7 @@ export class DecisionResolver {
       if (input.caseId) {
         courtCase = await cases.findOneBy({ id: input.caseId });
         // Another court's case answers as a case that does not exist.
-        if (!courtCase || courtCase.childId !== input.childId || courtCase.court !== viewer.institution) throw badUserInput('input.caseId', 'No such case for this child');
+        if (!courtCase || !holdsValues(courtCase, ours)) throw badUserInput('input.caseId', 'No such case for this child');
       } else {
         const court = viewer.institution;
         if (!/^TJ-/.test(court)) throw badUserInput('input.court', 'A court is required to open a case');
@@ -55,7 +58,7 @@ export class DecisionResolver {
             .execute();
           courtCase = await cases.findOneByOrFail({ idempotencyKey: caseKey });
           // Another court opening a case under the same key at the same moment won the insert.
-          if (courtCase.court !== court || courtCase.childId !== input.childId) throw conflict('This idempotency key is already used');
+          if (!holdsValues(courtCase, ours)) throw conflict('This idempotency key is already used');
         }
       }
       await decisions
@@ -78,7 +81,7 @@ export class DecisionResolver {
       // The same check as before inserting: a concurrent request of another court may have
       // stored its decision under this key first.
       const stored = await decisions.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
-      if (stored.court !== viewer.institution || stored.childId !== input.childId) throw conflict('This idempotency key is already used');
+      if (!holdsValues(stored, ours)) throw conflict('This idempotency key is already used');
       return stored;
     });
   }
