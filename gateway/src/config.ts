@@ -69,6 +69,12 @@ export interface HubConfig {
   /** @default schema/trusted-operations.json */
   readonly trustedOperationsFile: string;
   readonly dbPoolSize: number;
+  /**
+   * @default 12000 — the hub stops waiting for its own database after this long (two seconds
+   * past the server's statement timeout, which a stopped backend cannot enforce) and answers
+   * SOURCE_UNAVAILABLE or AUDIT_UNAVAILABLE instead of hanging.
+   */
+  readonly dbQueryTimeoutMs: number;
   readonly logLevel: LogLevel;
 }
 
@@ -164,6 +170,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     trustedOperationsFile: readString(env, 'TRUSTED_OPERATIONS_FILE', path.resolve(__dirname, '../../schema/trusted-operations.json')),
     trustedOperations: readEnum(env, 'TRUSTED_OPERATIONS', ['enforce', 'off'] as const, mode === 'production' ? 'enforce' : 'off'),
     dbPoolSize: readInt(env, 'DB_POOL_SIZE', 10, 1, 100),
+    dbQueryTimeoutMs: readInt(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 600_000),
     logLevel,
   });
 }

@@ -52,6 +52,7 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
     entities: HUB_ENTITIES,
     migrations: [],
     poolSize: config.dbPoolSize,
+    queryTimeoutMs: config.dbQueryTimeoutMs,
     logger: options.sqlLogger,
   });
   await dataSource.initialize();

@@ -19,7 +19,50 @@ export interface DataSourceOptions {
   connectTimeoutMs?: number;
   /** @default 10000 — the server cancels any statement running longer. */
   statementTimeoutMs?: number;
+  /**
+   * @default statementTimeoutMs + 2000 — the client gives up waiting for an answer after
+   * this long (a server that cannot cancel anything: a stopped or unreachable backend), and
+   * drops that connection.
+   */
+  queryTimeoutMs?: number;
   logger?: TypeOrmLogger;
+}
+
+const READ_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/**
+ * pg's `query_timeout` rejects a query whose answer does not come in time, but leaves the
+ * connection waiting for that answer; returned to the pool, it would hold up every query
+ * given to it next, for as long as the backend stays stopped. This client ends its
+ * connection at that moment (the socket is destroyed, as the query is still on the wire),
+ * and the pool removes an ended client on release and opens a fresh one.
+ */
+export class DroppingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    const dropOnTimeout = (error: unknown) => {
+      if (isReadTimeout(error)) this.end().catch(() => undefined);
+    };
+    this.query = ((...args: unknown[]) => {
+      const last = args.length - 1;
+      const callback = args[last];
+      if (typeof callback === 'function') {
+        args[last] = (error: unknown, result: unknown) => {
+          dropOnTimeout(error);
+          (callback as (error: unknown, result: unknown) => void)(error, result);
+        };
+      }
+      const result = query(...args);
+      if (result instanceof Promise) result.catch(dropOnTimeout);
+      return result;
+    }) as pg.Client['query'];
+  }
+}
+
+/** The error pg gives a query whose answer did not come within `query_timeout`. */
+export function isReadTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === READ_TIMEOUT_MESSAGE;
 }
 
 /**
@@ -27,6 +70,7 @@ export interface DataSourceOptions {
  * migrations; `synchronize` is never on.
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -41,7 +85,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     connectTimeoutMS: options.connectTimeoutMs ?? 5000,
     applicationName: options.applicationName,
     extra: {
-      statement_timeout: options.statementTimeoutMs ?? 10_000,
+      statement_timeout: statementTimeoutMs,
+      query_timeout: options.queryTimeoutMs ?? statementTimeoutMs + 2_000,
+      Client: DroppingClient,
       idleTimeoutMillis: 30_000,
       // A broken idle connection is dropped instead of crashing the process.
       keepAlive: true,

@@ -40,6 +40,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: config.dbPoolSize,
+    queryTimeoutMs: config.dbQueryTimeoutMs,
     logger: options.sqlLogger,
   });
   await openAndMigrate(dataSource);

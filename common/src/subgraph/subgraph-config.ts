@@ -15,12 +15,15 @@ export interface SubgraphConfig {
   readonly maxBodyBytes: number;
   /** @default 10 */
   readonly dbPoolSize: number;
+  /** @default 12000 — stop waiting for the database after this long (createDataSource). */
+  readonly dbQueryTimeoutMs: number;
   readonly logLevel: LogLevel;
 }
 
 /**
  * Reads a subgraph's configuration: `PORT`, `HOST`, `DATABASE_URL`, `HUB_SIGNING_SECRET`,
- * `HUB_SIGNATURE_MAX_AGE_MS`, `MAX_BODY_BYTES`, `DB_POOL_SIZE`, `LOG_LEVEL`, `APP_MODE`.
+ * `HUB_SIGNATURE_MAX_AGE_MS`, `MAX_BODY_BYTES`, `DB_POOL_SIZE`,
+ * `DB_QUERY_TIMEOUT_MS`, `LOG_LEVEL`, `APP_MODE`.
  */
 export function loadSubgraphConfig(defaultPort: number, env: Env = process.env): SubgraphConfig {
   const mode = readEnum(env, 'APP_MODE', APP_MODES, 'development');
@@ -39,6 +42,7 @@ export function loadSubgraphConfig(defaultPort: number, env: Env = process.env):
     signatureMaxAgeMs: readInt(env, 'HUB_SIGNATURE_MAX_AGE_MS', 30_000, 1_000, 300_000),
     maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 16_777_216),
     dbPoolSize: readInt(env, 'DB_POOL_SIZE', 10, 1, 100),
+    dbQueryTimeoutMs: readInt(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 600_000),
     logLevel,
   });
 }

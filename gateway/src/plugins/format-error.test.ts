@@ -17,6 +17,7 @@ describe('isDatabaseOutage', () => {
     ['a refused connection', pgError('connect ECONNREFUSED', 'ECONNREFUSED'), true],
     ['a cut connection', pgError('Connection terminated unexpectedly'), true],
     ['an administrator shutdown, wrapped by the ORM', typeormError(pgError('terminating connection due to administrator command', '57P01')), true],
+    ['no answer within the client’s query timeout, wrapped by the ORM', typeormError(pgError('Query read timeout')), true],
     ['a connection exception (class 08)', typeormError(pgError('connection failure', '08006')), true],
     ['a unique violation', typeormError(pgError('duplicate key value', '23505')), false],
     ['a syntax error', typeormError(pgError('syntax error', '42601')), false],

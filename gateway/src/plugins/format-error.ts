@@ -43,7 +43,7 @@ export function fieldOfCoercionMessage(message: string): string | undefined {
 
 /** Connection-level failures (SQLSTATE class 08, shutdowns, refused or cut sockets): not a bug. */
 const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
 /**
  * True for an error of the database connection itself, as pg raises it, TypeORM wraps it
