@@ -163,6 +163,10 @@ describe('AuditLog.verify against a superuser bypassing the triggers', () => {
       [JSON.stringify(values)],
     );
     expect(await audit.verify()).toEqual({ ok: true, checkedEntries: 2_005, firstBrokenEntryId: null, tailMissing: false });
+    // The head is the greatest seq as a number, not as text ('999' sorts after '2005').
+    const [{ max }]: Array<{ max: string }> = await dataSource.query('SELECT max(seq)::text AS max FROM audit_entry');
+    expect(max.length).toBeGreaterThan(3);
+    expect((await audit.head())?.seq).toBe(max);
     // Pages: 50 by default, never more than 200.
     const pageSizes = async (first?: number) => {
       const page = await audit.page({}, first);

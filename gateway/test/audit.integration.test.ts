@@ -135,6 +135,7 @@ describe('AuditLog: append and page', () => {
     ['a cursor that is not base64url of a seq', null, 'bm90LWEtc2Vx', 'after'],
     ['garbage', null, '!!!', 'after'],
     ['a non-canonical cursor', null, 'MQ==', 'after'],
+    ['a seq past the largest bigint', null, Buffer.from('9999999999999999999').toString('base64url'), 'after'],
     ['first = 0', 0, null, 'first'],
     ['a negative first', -5, null, 'first'],
   ])('refuses %s with BAD_USER_INPUT', async (_label, first, after, field) => {

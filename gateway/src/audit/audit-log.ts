@@ -245,7 +245,7 @@ export class AuditLog {
 
   /** The newest entry's position and hash, to keep elsewhere and pass to `verify` later. */
   async head(): Promise<ExpectedHead | null> {
-    const rows: Array<{ seq: string; hash: string }> = await this.dataSource.query('SELECT seq::text AS seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    const rows: Array<{ seq: string; hash: string }> = await this.dataSource.query('SELECT seq::text AS seq, hash FROM audit_entry ORDER BY audit_entry.seq DESC LIMIT 1');
     return rows.length > 0 ? { seq: rows[0].seq, hash: rows[0].hash } : null;
   }
 }
