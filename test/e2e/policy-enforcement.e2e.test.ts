@@ -179,6 +179,27 @@ describe('a write whose child is named out of the guard’s plain sight', () => 
   });
 });
 
+describe('a write naming more children than any write may', () => {
+  const FLAG = `mutation Flag($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`;
+  const flag = (childIds: string[]) => ({
+    input: { idempotencyKey: `enforcement-many-${childIds.length}`, childIds, category: 'SAFETY', severity: 'LOW', observedAt: parisDay(-1), description: 'Observation fictive.' },
+  });
+
+  // Refused before the guard looks any id up: a list of unknown ids used to cost one
+  // directory query and one relais call per thousand ids before the relais refused it.
+  it('is refused as bad input before any lookup', async () => {
+    const unknown = Array.from({ length: 21 }, (_, n) => `child-unknown-${n}`);
+    const res = await hubPost(federation.hubUrl, AMINA, FLAG, flag(unknown));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', field: 'input.childIds' } }] });
+  });
+
+  it('is guarded as usual at the limit', async () => {
+    const res = await hubPost(federation.hubUrl, AMINA, FLAG, flag(Array.from({ length: 20 }, (_, n) => `child-unknown-${n}`)));
+    expect(res.body).toEqual({ errors: [{ message: 'Child not found', extensions: { code: 'NOT_FOUND', field: 'input.childIds' } }] });
+  });
+});
+
 describe('the origin of an information préoccupante', () => {
   const READ = `query Origin { child(id: "child-lea") { cripEvaluations { receivedOn origin } } }`;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { type FieldNode, type GraphQLError, valueFromASTUntyped } from 'graphql';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
-import { childIdsOf, WRITE_GUARDS } from '../policy/write-guards.js';
+import { childIdsOf, MAX_CHILDREN_PER_WRITE, WRITE_GUARDS } from '../policy/write-guards.js';
 
 /**
  * Before a guarded mutation reaches an institution: every child it names must be known
@@ -22,6 +22,8 @@ export async function checkWriteGuards(
     const ids = argument ? childIdsOf(valueFromASTUntyped(argument.value, variables), guard.path) : [];
     if (ids.length === 0) continue; // the subgraph's own validation answers BAD_USER_INPUT
     const field = `${guard.argument}.${guard.path.join('.')}`;
+    // Before any lookup: each id named costs the hub's directory and an institution a lookup.
+    if (ids.length > MAX_CHILDREN_PER_WRITE) return hubError('BAD_USER_INPUT', `A write names at most ${MAX_CHILDREN_PER_WRITE} children`, { field });
     // Both facts are asked at once (the write waits on the slower, not on the sum). Where a
     // relationship is needed and an institution cannot vouch for it, the answer is
     // SOURCE_UNAVAILABLE for a known and an unknown child alike: the outage tells nothing.

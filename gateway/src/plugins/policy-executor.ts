@@ -26,6 +26,8 @@ import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-inpu
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
 const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
+/** The HTTP status of a write refused by its guard, where it is not 200 (NOT_FOUND). */
+const GUARD_STATUS: Readonly<Record<string, number>> = { SOURCE_UNAVAILABLE: 503, BAD_USER_INPUT: 400 };
 
 /** The ids asked for by `child(id:)` root fields, with the response key of each. */
 function askedChildren(roots: PreparedOperation['rootFields'], variables: Record<string, unknown>): Array<{ key: string; id: string }> {
@@ -171,7 +173,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
         guardError = hubError('SOURCE_UNAVAILABLE', 'A fact needed to check this write could not be read', { source: 'HUB' });
       }
-      if (guardError) return { errors: [guardError.extensions.code === 'SOURCE_UNAVAILABLE' ? withHttpStatus(guardError, 503) : guardError] };
+      if (guardError) {
+        const status = GUARD_STATUS[String(guardError.extensions.code)];
+        return { errors: [status ? withHttpStatus(guardError, status) : guardError] };
+      }
 
       // The facts about children asked for by id, or reached by the plan, are read while the
       // plan runs, not after it.
