@@ -47,7 +47,9 @@ beforeAll(async () => {
 
 async function run(source: string, role: Role, variableValues: Record<string, unknown> = {}) {
   const audit = new FakeAuditLog();
-  const contextValue: AuditContext = { audit, agent: { role } };
+  // No relationship is looked up in these cases (the ASE head's are in policy-audit.e2e).
+  const relationships = new Proxy({}, { get: () => () => Promise.reject(new Error('no relationship lookup expected')) }) as AuditContext['relationships'];
+  const contextValue: AuditContext = { audit, agent: { role }, relationships };
   const result = await graphql({ schema, source, variableValues, contextValue });
   return { result: JSON.parse(JSON.stringify(result)) as unknown, calls: audit.calls };
 }
@@ -82,9 +84,15 @@ describe('AuditResolver', () => {
     });
   });
 
-  it.each([Role.DPO, Role.ASE_MANAGER])('lets %s read the trail', async (role) => {
-    const { result } = await run('{ auditTrail { pageInfo { hasNextPage } } }', role);
+  it('lets the DPO read the whole trail', async () => {
+    const { result } = await run('{ auditTrail { pageInfo { hasNextPage } } }', Role.DPO);
     expect(result).toEqual({ data: { auditTrail: { pageInfo: { hasNextPage: false } } } });
+  });
+
+  it('asks the ASE head for one child, before reading anything', async () => {
+    const { result, calls } = await run('{ auditTrail { pageInfo { hasNextPage } } }', Role.ASE_MANAGER);
+    expect(result).toEqual({ data: null, errors: [expect.objectContaining({ path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field: 'childId' } })] });
+    expect(calls).toEqual([]);
   });
 
   it.each([Role.PMI_NURSE, Role.PMI_DOCTOR, Role.RPE_COORDINATOR, Role.ASE_REFERENT, Role.CRIP_EVALUATOR, Role.JUDGE])('refuses the trail to %s (FORBIDDEN)', async (role) => {

@@ -3,6 +3,8 @@ import { withDatabase } from '../../common/src/db/databases';
 import { testServerUrl } from '../support/databases';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import { signDevToken } from '../../dev/sign-dev-token';
+import { Role } from '../../common/src/domain';
 import type { DemoAgentId } from '../support/tokens';
 
 /**
@@ -92,7 +94,7 @@ const ROLE_OF: Record<string, [string, string]> = {
 const EXPECTED = READS.map(({ entry }) => ({ ...entry, id: expect.any(String), role: ROLE_OF[entry.agentId][0], institution: ROLE_OF[entry.agentId][1] })).reverse();
 
 const sortReasons = (node: Node): Node => ({ ...node, withheldReasons: [...node.withheldReasons].sort((a, b) => a.category.localeCompare(b.category)) });
-async function trail(as: DemoAgentId, variables: Record<string, unknown> = {}): Promise<Page['auditTrail']> {
+async function trail(as: DemoAgentId | { authorization: string }, variables: Record<string, unknown> = {}): Promise<Page['auditTrail']> {
   const res = await hubPost<Page>(federation.hubUrl, as, TRAIL, variables);
   if (!res.body.data) throw new Error(`auditTrail failed: ${JSON.stringify(res.body)}`);
   return res.body.data.auditTrail;
@@ -108,8 +110,8 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 describe('auditTrail', () => {
-  it.each([['the DPO', 'agent-dpo-marc'], ['the ASE head', 'agent-ase-nathalie']] as const)('shows %s every entry, newest first', async (_label, as) => {
-    const page = await trail(as, { first: 50 });
+  it('shows the DPO every entry, newest first', async () => {
+    const page = await trail('agent-dpo-marc', { first: 50 });
     expect(page.edges.map((edge) => sortReasons(edge.node))).toEqual(EXPECTED);
     expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: page.edges[page.edges.length - 1].cursor });
   });
@@ -185,5 +187,63 @@ describe('auditIntegrity', () => {
 
     const res = await hubPost(federation.hubUrl, 'agent-dpo-marc', INTEGRITY);
     expect(res.body).toEqual({ data: { auditIntegrity: { ok: false, checkedEntries: 2, firstBrokenEntryId: target.id } } });
+  });
+});
+
+/** Kept last: it writes entries of its own. */
+describe('the ASE head’s trail: one child of her département at a time', () => {
+  // An ASE head of another département, with a valid token (the hub checks only the kind).
+  let elsewhere: { authorization: string };
+  let outsider = '';
+  beforeAll(async () => {
+    elsewhere = { authorization: `Bearer ${await signDevToken({ id: 'agent-ase13-head', name: 'Cheffe fictive', role: Role.ASE_MANAGER, institution: 'ASE-13' })}` };
+    // A child only the PMI knows: Hugo registers and follows it, then reads it with Inès.
+    const registered = await hubPost<{ registerChild: { id: string } }>(federation.hubUrl, 'agent-pmi-hugo', `mutation R($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-outsider', firstName: 'Enfant', lastName: 'Fictif', birthDate: '2025-02-01' },
+    });
+    outsider = registered.body.data?.registerChild.id ?? '';
+    const followed = await hubPost(federation.hubUrl, 'agent-pmi-hugo', `mutation F($input: StartFollowUpInput!) { startFollowUp(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-outsider-follow', childId: outsider, nurseId: 'agent-pmi-hugo', since: '2025-03-01' },
+    });
+    expect(followed.body.errors).toBeUndefined();
+    const read = await hubPost(federation.hubUrl, 'agent-pmi-hugo', `query HugoReadsTwo($a: ID!) { a: child(id: $a) { firstName } ines: child(id: "child-ines") { firstName } }`, { a: outsider });
+    expect(read.body.errors).toBeUndefined();
+  });
+
+  it('lists the entries naming her child, naming no child she has no relationship with', async () => {
+    const page = await trail('agent-ase-nathalie', { childId: 'child-ines' });
+    const dpo = await trail('agent-dpo-marc', { childId: 'child-ines' });
+    expect(page.edges.map((edge) => edge.node.id)).toEqual(dpo.edges.map((edge) => edge.node.id));
+    expect(page.edges.map((edge) => [edge.node.operationName, edge.node.childIds])).toEqual([
+      ['HugoReadsTwo', ['child-ines']],
+      ['HeleneReadsBoth', ['child-ines', 'child-lea']],
+      ['JulienReadsInes', ['child-ines']],
+      ['ClaireTriesInesByDefault', ['child-ines']],
+      ['ClaireTriesInesInFragment', ['child-ines']],
+      ['ClaireTriesInes', ['child-ines']],
+    ]);
+    // The DPO sees the entry whole.
+    expect(dpo.edges[0].node.childIds).toEqual([outsider, 'child-ines'].sort());
+  });
+
+  it.each([
+    ['a child she has no relationship with', () => ({ childId: outsider })],
+    ['an id nobody registered', () => ({ childId: 'child-nobody' })],
+  ])('answers %s as NOT_FOUND, as child(id:) does', async (_label, variables) => {
+    const res = await hubPost(federation.hubUrl, 'agent-ase-nathalie', TRAIL, variables());
+    expect(res.body).toEqual({ data: null, errors: [{ message: 'Child not found', path: ['auditTrail'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('answers an ASE head of another département NOT_FOUND for a Paris child', async () => {
+    const res = await hubPost(federation.hubUrl, elsewhere, TRAIL, { childId: 'child-lea' });
+    expect(res.body).toEqual({ data: null, errors: [{ message: 'Child not found', path: ['auditTrail'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it.each([
+    ['her own département', 'agent-ase-nathalie' as const],
+    ['another département', 'ELSEWHERE' as const],
+  ])('refuses a trail without a child (%s) as BAD_USER_INPUT', async (_label, as) => {
+    const res = await hubPost(federation.hubUrl, as === 'ELSEWHERE' ? elsewhere : as, TRAIL, { agentId: 'agent-ase-julien' });
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field: 'childId' } }] });
   });
 });
