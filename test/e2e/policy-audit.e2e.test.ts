@@ -63,6 +63,15 @@ const READS: ReadonlyArray<{ as: DemoAgentId; query: string; entry: Omit<Node, '
     },
   },
   {
+    // Text typed where an id goes (a name, a birth date) is counted, never stored.
+    as: 'agent-pmi-claire',
+    query: `query ClaireTypesAName { child(id: "Camille.Martin.2023-04-12") { firstName } }`,
+    entry: {
+      agentId: 'agent-pmi-claire', operationName: 'ClaireTypesAName', childIds: [],
+      released: [], withheld: ['IDENTITY'], withheldReasons: [{ category: 'IDENTITY', reason: 'NOT_FOUND', count: 1 }],
+    },
+  },
+  {
     as: 'agent-ase-julien',
     query: `query JulienReadsInes { child(id: "child-ines") { firstName placement { id } healthRecord { checks { id } } } }`,
     entry: {
@@ -118,7 +127,7 @@ describe('auditTrail', () => {
 
   it.each([
     ['a child', { childId: 'child-ines' }, ['HeleneReadsBoth', 'JulienReadsInes', 'ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes']],
-    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes', 'ClaireReadsLea']],
+    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTypesAName', 'ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes', 'ClaireReadsLea']],
     ['a child and an agent', { childId: 'child-lea', agentId: 'agent-tj-helene' }, ['HeleneReadsBoth']],
     ['a child nobody read', { childId: 'child-noah' }, []],
   ])('filters by %s', async (_label, filter, operations) => {
@@ -140,6 +149,18 @@ describe('auditTrail', () => {
     const expected = [];
     for (let start = 0; start < all.length; start += 2) expected.push({ ids: all.slice(start, start + 2), hasNextPage: start + 2 < all.length });
     expect(pages).toEqual(expected);
+  });
+
+  it('refuses an operation name longer than 100 characters, and records nothing', async () => {
+    const before = (await trail('agent-dpo-marc', { first: 200 })).edges.length;
+    const named = (name: string) => hubPost(federation.hubUrl, 'agent-pmi-claire', `query ${name} { child(id: "child-lea") { firstName } }`);
+    const refused = await named(`A${'b'.repeat(100)}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', field: 'operationName' } }] });
+    expect((await trail('agent-dpo-marc', { first: 200 })).edges.length).toBe(before);
+    // One character fewer is accepted (a query of no child: it leaves no entry either).
+    const accepted = await hubPost(federation.hubUrl, 'agent-pmi-claire', `query A${'b'.repeat(99)} { me { id } }`);
+    expect(accepted.body).toEqual({ data: { me: { id: 'agent-pmi-claire' } } });
   });
 
   it.each([

@@ -41,4 +41,17 @@ describe('structured request logs', () => {
     expect(new Set(mine.map((entry) => entry.service))).toEqual(new Set(['hub', 'ase', 'pmi', 'rpe', 'justice']));
     for (const line of lines) for (const word of PERSONAL) expect({ line, contains: line.includes(word) }).toEqual({ line, contains: false });
   });
+
+  it('never logs more than 100 characters of an operation name', async () => {
+    const requestId = 'test-request-long-name';
+    const name = `Long${'x'.repeat(5_000)}`;
+    const response = await fetch(federation.hubUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('agent-pmi-claire')}`, [REQUEST_ID_HEADER]: requestId },
+      body: JSON.stringify({ query: `query ${name} { me { id } }` }),
+    });
+    expect(response.status).toBe(400);
+    const logged = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes(requestId)).map((line) => JSON.parse(line) as { operationName?: string });
+    expect(logged.map((entry) => entry.operationName)).toEqual([name.slice(0, 100)]);
+  });
 });

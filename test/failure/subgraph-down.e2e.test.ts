@@ -65,6 +65,19 @@ describe('the PMI subgraph killed (SIGKILL)', () => {
     expect(unknown).toEqual(known);
   });
 
+  it('records those answers as withheld for want of a source, not as children not found', async () => {
+    await hubPost(federation.hubUrl, CLAIRE, `query DownLea { child(id: "child-lea") { firstName } }`);
+    await hubPost(federation.hubUrl, CLAIRE, `query DownNobody { child(id: "child-nobody") { firstName } }`);
+    type Trail = { auditTrail: { edges: Array<{ node: { operationName: string; childIds: string[]; withheldReasons: unknown[] } }> } };
+    const res = await hubPost<Trail>(federation.hubUrl, 'agent-dpo-marc', `{ auditTrail(agentId: "agent-pmi-claire", first: 2) { edges { node { operationName childIds withheldReasons { category reason count } } } } }`);
+    const reasons = [{ category: 'IDENTITY', reason: 'SOURCE_UNAVAILABLE', count: 1 }];
+    expect(res.body.data?.auditTrail.edges.map(({ node }) => node)).toEqual([
+      // An id nobody registered is counted, not stored.
+      { operationName: 'DownNobody', childIds: [], withheldReasons: reasons },
+      { operationName: 'DownLea', childIds: ['child-lea'], withheldReasons: reasons },
+    ]);
+  });
+
   it('still gives Julien (relationship from ASE) identity and status, with pmiFollowUp null and SOURCE_UNAVAILABLE naming PMI', async () => {
     const res = await lea(JULIEN);
     expectPartial(res, { child: { firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' }, pmiFollowUp: null } }, 'PMI', ['child', 'pmiFollowUp']);

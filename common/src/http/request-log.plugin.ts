@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from '../log.js';
 
+const LOGGED_NAME_LENGTH = 100;
+
 /**
  * One JSON log line per GraphQL request: who asked (`describe`: request id, agent, role),
  * operation name, duration, HTTP status and outcome (the error codes, never messages or
@@ -20,7 +22,8 @@ export function requestLogPlugin<TContext extends BaseContext>(logger: Logger, d
           const codes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')))].sort();
           logger.info('request', {
             ...describe(contextValue),
-            operationName: operationName ?? null,
+            // A client names its operation: a name is never logged longer than this.
+            operationName: operationName ? operationName.slice(0, LOGGED_NAME_LENGTH) : null,
             durationMs: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000,
             status: response.http.status ?? 200,
             outcome: codes.length === 0 ? 'ok' : codes.join(','),

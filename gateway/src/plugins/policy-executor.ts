@@ -26,6 +26,8 @@ import { findUnstorableLiteral, findUnstorableVariable } from './unstorable-inpu
 type Errors = Array<GraphQLError | GraphQLFormattedError>;
 
 const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
+/** The longest operation name the hub records (DESIGN.md's `AuditEntry.operationName`). */
+export const MAX_OPERATION_NAME_LENGTH = 100;
 /** The HTTP status of a write refused by its guard, where it is not 200 (NOT_FOUND). */
 const GUARD_STATUS: Readonly<Record<string, number>> = { SOURCE_UNAVAILABLE: 503, BAD_USER_INPUT: 400 };
 
@@ -41,12 +43,31 @@ function askedChildren(roots: PreparedOperation['rootFields'], variables: Record
   return asked;
 }
 
-/** Ids asked for by `child(id:)` root fields that came back null: withheld as NOT_FOUND. */
-function notFoundChildIds(asked: ReadonlyArray<{ key: string; id: string }>, data: Record<string, unknown> | null | undefined): string[] {
-  return asked.filter(({ key }) => data?.[key] === null).map(({ id }) => id);
+/** A `child(id:)` root field that came back null, and why: no such child for this viewer, or a fact that could not be read. */
+interface Unanswered { id: string; reason: 'NOT_FOUND' | 'SOURCE_UNAVAILABLE' }
+
+function unansweredChildren(asked: ReadonlyArray<{ key: string; id: string }>, data: Record<string, unknown> | null | undefined, errors: Readonly<Errors> | undefined): Unanswered[] {
+  return asked
+    .filter(({ key }) => data?.[key] === null)
+    .map(({ key, id }) => {
+      const code = errors?.find((error) => error.path?.[0] === key)?.extensions?.code;
+      return { id, reason: code === undefined || code === 'NOT_FOUND' ? 'NOT_FOUND' : 'SOURCE_UNAVAILABLE' };
+    });
 }
 
-function auditRecord(context: HubContext, operationName: string | null, operationHash: string, outcome: RedactionOutcome, notFound: string[]): AuditRecord {
+/**
+ * The unanswered ids the audit may store: those of registered children. Any other id is
+ * text a client typed (a name, a phone number): counted, never written to a log that
+ * cannot be corrected. The directory was asked about these ids already (this is its cache).
+ */
+async function registeredIds(context: HubContext, unanswered: readonly Unanswered[]): Promise<string[]> {
+  const candidates = unanswered.map(({ id }) => id).filter(isChildId);
+  if (candidates.length === 0) return [];
+  const found = await context.loaders.childById.loadMany(candidates);
+  return candidates.filter((_, index) => found[index] !== null && !(found[index] instanceof Error));
+}
+
+function auditRecord(context: HubContext, operationName: string | null, operationHash: string, outcome: RedactionOutcome, unanswered: readonly Unanswered[], askedIds: readonly string[]): AuditRecord {
   const withheld = new Map<string, { category: DataCategory; reason: string; count: number }>();
   for (const redaction of outcome.redactions) {
     const key = `${redaction.category}/${redaction.code}`;
@@ -60,10 +81,13 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
     current.count += entry.count;
     withheld.set(key, current);
   }
-  if (notFound.length > 0) withheld.set('IDENTITY/NOT_FOUND', { category: DataCategory.IDENTITY, reason: 'NOT_FOUND', count: notFound.length });
+  for (const { reason } of unanswered) {
+    const key = `IDENTITY/${reason}`;
+    const current = withheld.get(key) ?? { category: DataCategory.IDENTITY, reason, count: 0 };
+    current.count += 1;
+    withheld.set(key, current);
+  }
   const disclosed = [...context.disclosures.released, ...context.disclosures.withheld];
-  // An id that cannot name a child (any text a client typed) is counted, never stored.
-  const askedIds = notFound.filter(isChildId);
   return {
     agentId: context.agent.id,
     role: context.agent.role,
@@ -139,6 +163,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       }
       if (requestContext.operation.operation === 'subscription') {
         return { errors: [withHttpStatus(new GraphQLError('The hub serves no subscriptions', { extensions: { code: 'BAD_REQUEST' } }), 400)] };
+      }
+      // The name is stored in the append-only audit log: a client may not write a page into it.
+      if ((requestContext.operationName?.length ?? 0) > MAX_OPERATION_NAME_LENGTH) {
+        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', `An operation name has at most ${MAX_OPERATION_NAME_LENGTH} characters`, { field: 'operationName' }), 400)] };
       }
       // Malformed variables are the client's error: refused here with 400, never forwarded.
       const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
@@ -226,13 +254,13 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         };
       };
       const outcome = pending.apply(facts);
-      const notFound = notFoundChildIds(asked, outcome.data);
+      const unanswered = unansweredChildren(asked, outcome.data, result.errors);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
-      if (outcome.childIds.length > 0 || outcome.redactions.length > 0 || notFound.length > 0 || disclosedInResolvers) {
+      if (outcome.childIds.length > 0 || outcome.redactions.length > 0 || unanswered.length > 0 || disclosedInResolvers) {
         try {
           await deps.releases.record({
-            audit: auditRecord(context, requestContext.operationName, operationHash, outcome, notFound),
+            audit: auditRecord(context, requestContext.operationName, operationHash, outcome, unanswered, await registeredIds(context, unanswered)),
             notifications: outcome.releases.filter((release) => release.notifyReferent).map((release) => ({ viewer: context.agent, childId: release.childId, category: release.category })),
           });
         } catch (error) {
