@@ -21,6 +21,19 @@ export function signHubRequest(secret: string, timestampMs: number, method: stri
 export type HubSignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
 
 /**
+ * What can be checked of a hub signature before the body is read: both headers present and
+ * well formed, the timestamp within `maxAgeMs` of now (either way). A request failing this
+ * is refused without reading its body; one passing it still needs {@link verifyHubSignature}.
+ */
+export function checkHubSignatureHeaders(args: { maxAgeMs: number; signature: string | undefined; timestamp: string | undefined; now?: number }): HubSignatureCheck {
+  if (!args.signature || !args.timestamp) return { ok: false, reason: 'missing' };
+  if (!/^\d{1,15}$/.test(args.timestamp) || !/^[0-9a-f]{64}$/.test(args.signature)) return { ok: false, reason: 'malformed' };
+  const now = args.now ?? Date.now();
+  if (Math.abs(now - Number(args.timestamp)) > args.maxAgeMs) return { ok: false, reason: 'stale' };
+  return { ok: true };
+}
+
+/**
  * Verifies a hub signature. A request is refused when the header is missing or malformed,
  * when its timestamp is further than `maxAgeMs` from now (either way: clock skew is bounded
  * too), or when the HMAC does not match in constant time.
@@ -37,13 +50,11 @@ export function verifyHubSignature(args: {
   body: string;
   now?: number;
 }): HubSignatureCheck {
-  if (!args.signature || !args.timestamp) return { ok: false, reason: 'missing' };
-  if (!/^\d{1,15}$/.test(args.timestamp) || !/^[0-9a-f]{64}$/.test(args.signature)) return { ok: false, reason: 'malformed' };
+  const headers = checkHubSignatureHeaders(args);
+  if (!headers.ok) return headers;
   const timestampMs = Number(args.timestamp);
-  const now = args.now ?? Date.now();
-  if (Math.abs(now - timestampMs) > args.maxAgeMs) return { ok: false, reason: 'stale' };
   const expected = Buffer.from(signHubRequest(args.secret, timestampMs, args.method, args.path, args.viewer, args.body), 'hex');
-  const given = Buffer.from(args.signature, 'hex');
+  const given = Buffer.from(args.signature ?? '', 'hex');
   return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
 

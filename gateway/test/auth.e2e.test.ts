@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importJWK, type JWK, type KeyLike } from 'jose';
@@ -151,5 +152,45 @@ describe('subgraphs: only the hub, signed, is answered', () => {
     expect(await post(url, fresh(bodyOf(entities)))).toEqual({ status: 200, body: { data: { _entities: [{ id: 'child-lea' }] } } });
     const response = await post(url, fresh(bodyOf(careRelationships)));
     expect(response).toEqual({ status: 200, body: { data: { [relationshipsField(name)]: relationships } } });
+  });
+});
+
+describe('a caller refused on its headers is answered before it sends its body', () => {
+  /**
+   * Sends only the head of a POST announcing a body of 1 MB, and resolves with what comes
+   * back within `waitMs` (empty when nothing did): the body is never sent.
+   */
+  async function headOnly(url: string, headers: Record<string, string>, waitMs = 3_000): Promise<string> {
+    const { hostname, port, pathname } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    const lines = [`POST ${pathname} HTTP/1.1`, `host: ${hostname}:${port}`, 'content-type: application/json', 'content-length: 1048576', ...Object.entries(headers).map(([key, value]) => `${key}: ${value}`)];
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    socket.destroy();
+    return received;
+  }
+
+  it.each([
+    ['the hub, without a token', () => federation.hubUrl, {}],
+    ['the hub, with a forged token', () => federation.hubUrl, { authorization: 'Bearer not.a.token' }],
+    ['a subgraph, unsigned', () => federation.subgraphs.get('pmi')?.url ?? '', {}],
+    ['a subgraph, with a stale signature', () => federation.subgraphs.get('pmi')?.url ?? '', { [HUB_SIGNATURE_HEADER]: 'a'.repeat(64), [HUB_TIMESTAMP_HEADER]: '1000' }],
+  ])('%s: 401, and the connection closed', async (_label, url, headers) => {
+    const answer = await headOnly(url(), headers);
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+  });
+
+  it('a signed-looking fresh request is read to its end before it is judged (the signature covers the body)', async () => {
+    const answer = await headOnly(federation.subgraphs.get('pmi')?.url ?? '', { [HUB_SIGNATURE_HEADER]: 'a'.repeat(64), [HUB_TIMESTAMP_HEADER]: String(Date.now()) }, 1_000);
+    expect(answer).toBe('');
   });
 });

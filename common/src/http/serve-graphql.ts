@@ -17,8 +17,12 @@ export interface GraphQLHttpOptions<TContext extends BaseContext, TAuth> {
   host?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
-  /** Runs on the raw request before parsing; a refusal answers with its status and code. */
-  authenticate: (request: IncomingMessage, rawBody: string) => Promise<Authentication<TAuth>>;
+  /**
+   * Runs on the request before its body is parsed; a refusal answers with its status and
+   * code. `body()` reads the raw body (once; later calls give the same). A check that needs
+   * only headers should not call it: a refused caller then never has a body held in memory.
+   */
+  authenticate: (request: IncomingMessage, body: () => Promise<string>) => Promise<Authentication<TAuth>>;
   context: (args: { request: IncomingMessage; auth: TAuth; requestId: string }) => Promise<TContext>;
   /** On close, how long requests already accepted may take to finish (default 10 s). */
   drainTimeoutMs?: number;
@@ -33,6 +37,14 @@ export interface RunningHttpServer {
 }
 
 class BodyTooLarge extends Error {}
+class BodyAborted extends Error {}
+
+/**
+ * Node's defaults let a client take 60 s to send its headers and 300 s for its body, holding
+ * a connection (and what it sent) meanwhile. A request here is a few kilobytes of JSON.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,6 +61,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
+    // A client gone before the end of its body: the chunks are let go, not held forever.
+    request.on('close', () => {
+      if (!request.complete) reject(new BodyAborted());
+    });
   });
 }
 
@@ -79,6 +95,8 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
       sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   let closing = false;
   /** GraphQL requests accepted before closing began and not yet answered. */
   let inFlight = 0;
@@ -109,18 +127,26 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const requestId = requestIdOf(request);
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    let bodyRead: Promise<string> | undefined;
+    const readOnce = () => (bodyRead ??= readBody(request, options.maxBodyBytes));
+    let auth: Authentication<TAuth>;
     let rawBody = '';
     try {
-      rawBody = await readBody(request, options.maxBodyBytes);
+      auth = await options.authenticate(request, readOnce);
+      if (auth.ok) rawBody = await readOnce();
     } catch (error) {
+      if (error instanceof BodyAborted) return;
       if (error instanceof BodyTooLarge) {
         response.setHeader('connection', 'close');
         return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
       }
       throw error;
     }
-    const auth = await options.authenticate(request, rawBody);
-    if (!auth.ok) return sendError(response, auth.status, auth.code, auth.message);
+    if (!auth.ok) {
+      // Refused before its body was read: the connection is closed rather than drained.
+      if (!bodyRead) response.setHeader('connection', 'close');
+      return sendError(response, auth.status, auth.code, auth.message);
+    }
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {

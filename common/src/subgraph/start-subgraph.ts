@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../db/data-source.js';
-import { decodeViewer, HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HEADER, verifyHubSignature } from '../hub-signature.js';
+import { checkHubSignatureHeaders, decodeViewer, HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HEADER, verifyHubSignature } from '../hub-signature.js';
 import type { Viewer } from '../domain.js';
 import { disabledApolloDefaults, HARDENED_APOLLO_OPTIONS } from '../http/apollo-options.js';
 import { type RunningHttpServer, serveGraphQL } from '../http/serve-graphql.js';
@@ -58,8 +58,15 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     host: config.host,
     port: config.port,
     maxBodyBytes: config.maxBodyBytes,
-    authenticate: async (request, rawBody) => {
-      const check = verifyHubSignature({
+    authenticate: async (request, body) => {
+      // Headers first: a caller without a well-formed, fresh signature is refused before its
+      // body is read.
+      const headersOnly = checkHubSignatureHeaders({
+        maxAgeMs: config.signatureMaxAgeMs,
+        signature: header(request.headers[HUB_SIGNATURE_HEADER]),
+        timestamp: header(request.headers[HUB_TIMESTAMP_HEADER]),
+      });
+      const check = !headersOnly.ok ? headersOnly : verifyHubSignature({
         secret: config.hubSecret,
         maxAgeMs: config.signatureMaxAgeMs,
         signature: header(request.headers[HUB_SIGNATURE_HEADER]),
@@ -67,7 +74,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         method: request.method ?? 'POST',
         path: new URL(request.url ?? '/', 'http://localhost').pathname,
         viewer: header(request.headers[HUB_VIEWER_HEADER]) ?? '',
-        body: rawBody,
+        body: await body(),
       });
       if (check.ok) return { ok: true, value: decodeViewer(header(request.headers[HUB_VIEWER_HEADER]) ?? '') };
       logger.warn('hub_signature.refused', { reason: check.reason });
