@@ -4,6 +4,7 @@ import { testServerUrl } from '../support/databases';
 import { hubPost } from '../support/hub-client';
 import { type ProcessFederation, startProcessFederation, startTwinHub } from '../support/process-federation';
 import type { DemoAgentId } from '../support/tokens';
+import { AUDIT_UNAVAILABLE_AFTER_WRITE } from '../../gateway/src/plugins/policy-executor';
 
 /**
  * Issue 6, "Writes that lose nothing and double nothing": two hub processes append to one
@@ -84,12 +85,18 @@ describe('INSERT on audit_entry revoked from the hub’s runtime role', () => {
   const JULIEN_LEA: [DemoAgentId, string] = ['agent-ase-julien', 'child-lea'];
   let refused: Array<Awaited<ReturnType<typeof read>>> = [];
   let entriesBefore = 0;
+  let flagged: Awaited<ReturnType<typeof flag>>;
+  const flag = () =>
+    hubPost<{ flagConcern: { id: string } }>(federation.hubUrl, 'agent-rpe-amina', `mutation Flag($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-revoked-flag', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt: '2026-11-02', description: 'Observation fictive.' },
+    });
 
   beforeAll(async () => {
     entriesBefore = ((await integrity()).data?.auditIntegrity as { checkedEntries: number }).checkedEntries;
     await asSuperuser('REVOKE INSERT ON audit_entry FROM cp_hub_runtime');
     try {
       refused = await Promise.all([read(federation.hubUrl, JULIEN_LEA), read(twin.url, JULIEN_LEA)]);
+      flagged = await flag();
     } finally {
       await asSuperuser(`GRANT INSERT (${AUDIT_COLUMNS}) ON audit_entry TO cp_hub_runtime`);
     }
@@ -112,5 +119,14 @@ describe('INSERT on audit_entry revoked from the hub’s runtime role', () => {
       expect(answer).toEqual({ status: 200, body: { data: { child: { id: 'child-lea', firstName: 'Léa', protectionStatus: { level: 'JUDICIAL_MEASURE' } } } } });
     }
     expect(await integrity()).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: entriesBefore + 2, firstBrokenEntryId: null } } });
+  });
+
+  // The concern reached the relais before the audit failed: the answer must not read as
+  // "nothing happened", or the client writes it again under a new key.
+  it('tells a writer its write may have been made, and the retry with its key returns it', async () => {
+    expect(flagged).toEqual({ status: 503, body: { errors: [{ message: AUDIT_UNAVAILABLE_AFTER_WRITE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
+    const [first, again] = [await flag(), await flag()];
+    expect(first.body.data?.flagConcern.id).toMatch(/^concern-/);
+    expect(again.body).toEqual(first.body);
   });
 });

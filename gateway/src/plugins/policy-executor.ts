@@ -28,6 +28,8 @@ type Errors = Array<GraphQLError | GraphQLFormattedError>;
 const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
 /** The longest operation name the hub records (DESIGN.md's `AuditEntry.operationName`). */
 export const MAX_OPERATION_NAME_LENGTH = 100;
+export const AUDIT_UNAVAILABLE_AFTER_WRITE =
+  'The write may have been made, but its result could not be recorded, so it is not shown: retry with the same idempotencyKey to get it';
 /** The HTTP status of a write refused by its guard, where it is not 200 (NOT_FOUND). */
 const GUARD_STATUS: Readonly<Record<string, number>> = { SOURCE_UNAVAILABLE: 503, BAD_USER_INPUT: 400 };
 
@@ -265,7 +267,10 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
           });
         } catch (error) {
           deps.logger.error('audit.write_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
-          return { errors: [withHttpStatus(hubError('AUDIT_UNAVAILABLE', 'The release could not be recorded, so nothing is released'), 503)] };
+          // A write has reached its institution by now: the client must not take this answer
+          // for "nothing happened" and write again under a new key.
+          const message = rewritten.original.operation === 'mutation' ? AUDIT_UNAVAILABLE_AFTER_WRITE : 'The release could not be recorded, so nothing is released';
+          return { errors: [withHttpStatus(hubError('AUDIT_UNAVAILABLE', message), 503)] };
         }
       }
       const errors: Errors = [
