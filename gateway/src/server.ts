@@ -96,7 +96,7 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
         logger.info('auth.refused', { reason: error.reason });
-        return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentication required' };
+        return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentication required', challenge: 'Bearer realm="child-protection-hub"' };
       }
     },
     context: async ({ auth: agent, requestId }) => createHubContext({ config, dataSource, fetch, audit }, agent, requestId),

@@ -7,6 +7,7 @@ import { encodeViewer, HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HE
 import { DEMO_AGENTS } from '../../dev/demo-agents';
 import { createTokenKit, FORGED_CASES, type TokenKit } from '../../test/support/forged-tokens';
 import { hubPost } from '../../test/support/hub-client';
+import { tokenFor } from '../../test/support/tokens';
 import { startTestFederation, type TestFederation } from '../../test/support/in-process-federation';
 import { TEST_HUB_SECRET } from '../../test/support/start-test-subgraph';
 import { type GraphQLResponse, unsignedPost } from '../../test/support/subgraph-client';
@@ -47,6 +48,15 @@ describe('hub: bearer token authentication', () => {
     const response = header === undefined ? await hubPost(federation.hubUrl, null, ME) : await hubPost(federation.hubUrl, { authorization: header }, ME);
     expect(response).toEqual({ status: 401, body: HUB_REFUSAL });
     expect(sqlStatements()).toEqual(NO_SQL);
+  });
+
+  it('names the scheme on a 401, and no answer may be cached', async () => {
+    const ask = (authorization?: string) =>
+      fetch(federation.hubUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query: ME }) });
+    const refused = await ask();
+    expect([refused.status, refused.headers.get('www-authenticate'), refused.headers.get('cache-control')]).toEqual([401, 'Bearer realm="child-protection-hub"', 'no-store']);
+    const answered = await ask(`Bearer ${await tokenFor('agent-ase-julien')}`);
+    expect([answered.status, answered.headers.get('www-authenticate'), answered.headers.get('cache-control')]).toEqual([200, null, 'no-store']);
   });
 
   it('refuses a forged token whatever the operation (child data asked for)', async () => {

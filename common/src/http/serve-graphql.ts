@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 /** What an `authenticate` hook decides about a request before GraphQL sees it. */
 export type Authentication<TAuth> =
   | { ok: true; value: TAuth }
-  | { ok: false; status: number; code: string; message: string };
+  | { ok: false; status: number; code: string; message: string; /** `WWW-Authenticate` of a 401 */ challenge?: string };
 
 export interface GraphQLHttpOptions<TContext extends BaseContext, TAuth> {
   apollo: ApolloServer<TContext>;
@@ -127,6 +127,8 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const requestId = requestIdOf(request);
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    // Answers about children are never kept by a browser or a proxy cache.
+    response.setHeader('cache-control', 'no-store');
     let bodyRead: Promise<string> | undefined;
     const readOnce = () => (bodyRead ??= readBody(request, options.maxBodyBytes));
     let auth: Authentication<TAuth>;
@@ -145,6 +147,7 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
     if (!auth.ok) {
       // Refused before its body was read: the connection is closed rather than drained.
       if (!bodyRead) response.setHeader('connection', 'close');
+      if (auth.challenge) response.setHeader('www-authenticate', auth.challenge);
       return sendError(response, auth.status, auth.code, auth.message);
     }
 
