@@ -268,3 +268,24 @@ describe('the ASE head’s trail: one child of her département at a time', () =
     expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field: 'childId' } }] });
   });
 });
+
+/** Kept last: it writes entries of its own. */
+describe('consents in an answer', () => {
+  // They name the child and a parent: audited as a release of the child's identity.
+  it('are audited, read, recorded or revoked', async () => {
+    const JULIEN = 'agent-ase-julien';
+    const recorded = await hubPost<{ recordConsent: { id: string } }>(federation.hubUrl, JULIEN, `mutation ConsentGiven($input: ConsentInput!) { recordConsent(input: $input) { id grantedBy } }`, {
+      input: { idempotencyKey: 'audit-consent', childId: 'child-lea', categories: ['HEALTH_DETAILS'], recipientRole: 'ASE_REFERENT', grantedBy: 'Parent fictif (père)', validFrom: '2026-01-01' },
+    });
+    const id = recorded.body.data?.recordConsent.id;
+    expect(id).toBeDefined();
+    await hubPost(federation.hubUrl, JULIEN, `query ConsentsRead { consents(childId: "child-lea") { id grantedBy } }`);
+    await hubPost(federation.hubUrl, JULIEN, `mutation ConsentRevoked($id: ID!) { revokeConsent(id: $id) { id grantedBy } }`, { id });
+    const page = await trail('agent-dpo-marc', { agentId: JULIEN, first: 3 });
+    expect(page.edges.map(({ node }) => [node.operationName, node.childIds, node.released])).toEqual([
+      ['ConsentRevoked', ['child-lea'], ['IDENTITY']],
+      ['ConsentsRead', ['child-lea'], ['IDENTITY']],
+      ['ConsentGiven', ['child-lea'], ['IDENTITY']],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
+import { DataCategory } from '../../../common/src/domain.js';
 import { badUserInput, conflict } from '../../../common/src/errors.js';
 import { assertMayCall } from '../auth/assert-may-call.js';
 import type { HubContext } from '../context.js';
@@ -12,6 +13,14 @@ import { ConsentInput } from './consent.input.js';
 
 const notFound = () => hubError('NOT_FOUND', 'Consent not found');
 
+/**
+ * A consent names the child and the parent who gave it (`grantedBy`): every answer holding
+ * consents is audited, as a release of the child's IDENTITY, the category nearest to it.
+ */
+function disclose(context: HubContext, childId: string): void {
+  context.disclosures.released.push({ childId, category: DataCategory.IDENTITY });
+}
+
 @Resolver(() => Consent)
 export class ConsentResolver {
   /** Consents recorded for a child the viewer works with, newest first. */
@@ -19,7 +28,9 @@ export class ConsentResolver {
   async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: HubContext): Promise<Consent[]> {
     assertMayCall(context, 'consents');
     await requireRelationship(context, childId);
-    return context.dataSource.getRepository(Consent).find({ where: { childId }, order: { recordedAt: 'DESC' } });
+    const consents = await context.dataSource.getRepository(Consent).find({ where: { childId }, order: { recordedAt: 'DESC' } });
+    disclose(context, childId);
+    return consents;
   }
 
   /**
@@ -60,6 +71,7 @@ export class ConsentResolver {
       })
       .orIgnore()
       .execute();
+    disclose(context, input.childId);
     if (!key) return repository.findOneByOrFail({ id });
     // With a key, a retry finds the consent the first call recorded. A key already used for
     // another consent (another child, another content) is refused: never hand that one over.
@@ -86,6 +98,7 @@ export class ConsentResolver {
       .set({ revokedAt: () => 'now()', revokedBy: context.agent.id })
       .where('id = :id AND revoked_at IS NULL', { id })
       .execute();
+    disclose(context, consent.childId);
     return repository.findOneByOrFail({ id });
   }
 }
