@@ -118,6 +118,9 @@ describe('recordConsent refuses', () => {
     ['a never-visible category for the role', JULIEN, consent({ categories: ['PLACEMENT_LOCATION'], recipientRole: 'PMI_NURSE' }), { code: 'BAD_USER_INPUT', field: 'input.categories' }],
     ['a D category among allowed ones', JULIEN, consent({ categories: ['HEALTH_DETAILS', 'COURT_DECISION'], recipientRole: 'RPE_COORDINATOR' }), { code: 'BAD_USER_INPUT', field: 'input.categories' }],
     ['a period that ends before it starts', JULIEN, consent({ validFrom: parisDay(0), validUntil: parisDay(-1) }), { code: 'BAD_USER_INPUT', field: 'input.validUntil' }],
+    // The input's own validation (class-validator) names the field as the resolver's checks do.
+    ['no category at all', JULIEN, consent({ categories: [] }), { code: 'BAD_USER_INPUT', field: 'input.categories' }],
+    ['a parent named in 500 characters', JULIEN, consent({ grantedBy: 'P'.repeat(500) }), { code: 'BAD_USER_INPUT', field: 'input.grantedBy' }],
     ['a child the référent does not work with', JULIEN, consent({ childId: 'child-noah' }), { code: 'NOT_FOUND' }],
     ['a child that does not exist', JULIEN, consent({ childId: 'child-nobody' }), { code: 'NOT_FOUND' }],
     ['a PMI nurse', CLAIRE, consent(), { code: 'FORBIDDEN' }],

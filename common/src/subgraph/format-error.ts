@@ -17,6 +17,16 @@ export function firstInvalidField(errors: ValidationErrorLike[], prefix = ''): s
   return undefined;
 }
 
+/**
+ * The `field` of type-graphql's "Argument Validation Error", from its `validationErrors`:
+ * every validated argument here is an input object named `input`. Undefined when absent.
+ */
+export function fieldOfValidationErrors(validationErrors: unknown): string | undefined {
+  if (!Array.isArray(validationErrors)) return undefined;
+  const field = firstInvalidField(validationErrors as ValidationErrorLike[]);
+  return field ? `input.${field}`.replace(/^input\.input\./, 'input.') : undefined;
+}
+
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -39,8 +49,7 @@ export function createSubgraphFormatError(logger: Logger) {
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; name?: string } | undefined;
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (code === 'BAD_USER_INPUT' && original?.extensions?.validationErrors) {
-      const field = firstInvalidField(original.extensions.validationErrors as ValidationErrorLike[]);
-      return { message: 'Invalid input', path: formatted.path, extensions: { code, field: field ? `input.${field}`.replace(/^input\.input\./, 'input.') : undefined } };
+      return { message: 'Invalid input', path: formatted.path, extensions: { code, field: fieldOfValidationErrors(original.extensions.validationErrors) } };
     }
     if (code && SAFE_CODES.has(code)) {
       return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, stacktrace: undefined } };

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../../../common/src/log.js';
+import { fieldOfValidationErrors } from '../../../common/src/subgraph/format-error.js';
 import { HubErrorCode } from '../errors.js';
 
 /** Codes a client may see as they are; everything else becomes an opaque internal error. */
@@ -81,7 +82,10 @@ export function createHubFormatError(logger: Logger) {
       for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       const message = ECHOING_CODES.has(code) ? withoutValues(formatted.message) : formatted.message;
       if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
-        const field = fieldOfCoercionMessage(formatted.message);
+        // A coercion message names its field; the hub's own resolvers' input validation
+        // (type-graphql's "Argument Validation Error") lists it in `validationErrors`.
+        const validation = (unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined)?.extensions?.validationErrors;
+        const field = fieldOfCoercionMessage(formatted.message) ?? fieldOfValidationErrors(formatted.extensions?.validationErrors ?? validation);
         if (field) extensions.field = field;
       }
       return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
