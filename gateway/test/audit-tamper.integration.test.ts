@@ -61,6 +61,9 @@ async function insertForged(sql: pg.Client, seq: number, row: ReturnType<typeof 
 const CASES: Array<[string, Tamper, (chain: Chain) => string | null, number]> = [
   ['an edited row', (sql, { ids }) => sql.query("UPDATE audit_entry SET institution = 'ASE-92' WHERE id = $1", [ids[2]]).then(() => undefined), ({ ids }) => ids[2], 3],
   ['a withheld reason removed', (sql, { ids }) => sql.query("UPDATE audit_entry SET withheld = '[]' WHERE id = $1", [ids[1]]).then(() => undefined), ({ ids }) => ids[1], 2],
+  // Finer than the canonical form shows: the hub writes whole milliseconds and three keys.
+  ['a time moved by 300 µs', (sql, { ids }) => sql.query("UPDATE audit_entry SET at = at + interval '300 microseconds' WHERE id = $1", [ids[2]]).then(() => undefined), ({ ids }) => ids[2], 3],
+  ['a key slipped into a withheld item', (sql, { ids }) => sql.query(`UPDATE audit_entry SET withheld = jsonb_set(withheld, '{0,note}', '"Camille Martin"') WHERE id = $1`, [ids[1]]).then(() => undefined), ({ ids }) => ids[1], 2],
   ['a deleted row', (sql, { ids }) => sql.query('DELETE FROM audit_entry WHERE id = $1', [ids[2]]).then(() => undefined), ({ ids }) => ids[3], 3],
   ['the first row deleted', (sql, { ids }) => sql.query('DELETE FROM audit_entry WHERE id = $1', [ids[0]]).then(() => undefined), ({ ids }) => ids[1], 1],
   [

@@ -41,6 +41,12 @@ export interface ChainEntry extends ChainContent {
   seq: string;
   prevHash: string;
   hash: string;
+  /**
+   * False when the stored row holds more than its canonical form can show (a time finer
+   * than the millisecond, a withheld item with keys of its own): the hub never writes such a
+   * row, so it was edited, whatever its hash says. @default true
+   */
+  canonical?: boolean;
 }
 
 /** A head recorded earlier: the chain must still contain this entry with this hash. */
@@ -114,7 +120,7 @@ export class ChainVerifier {
     for (const entry of entries) {
       if (this.brokenId !== null) return;
       this.checked += 1;
-      if (entry.prevHash !== this.previousHash || entry.hash !== chainHash(this.key, entry.prevHash, entry)) {
+      if (entry.canonical === false || entry.prevHash !== this.previousHash || entry.hash !== chainHash(this.key, entry.prevHash, entry)) {
         this.brokenId = entry.id;
         return;
       }

@@ -48,8 +48,14 @@ export const VERIFY_BATCH_SIZE = 1_000;
 
 const distinctSorted = <T extends string>(values: readonly T[]): T[] => [...new Set(values)].sort();
 
-function toChainEntry(entry: AuditEntry): ChainEntry {
+const WITHHELD_KEYS = 'category,count,reason';
+
+/** A row as the verifier reads it; `atMicroseconds` is the time's sub-second part in µs. */
+function toChainEntry(entry: AuditEntry, atMicroseconds: number): ChainEntry {
+  const canonical =
+    atMicroseconds % 1_000 === 0 && entry.withheldReasons.every((item) => item !== null && typeof item === 'object' && Object.keys(item).sort().join(',') === WITHHELD_KEYS);
   return {
+    canonical,
     seq: entry.seq,
     id: entry.id,
     at: entry.at,
@@ -230,13 +236,14 @@ export class AuditLog {
     const repository = this.dataSource.getRepository(AuditEntry);
     let afterSeq = '0';
     for (;;) {
-      const batch = await repository
+      const { entities: batch, raw } = await repository
         .createQueryBuilder('entry')
+        .addSelect("extract(microseconds from entry.at)::int % 1000000", 'at_microseconds')
         .where('entry.seq > :afterSeq', { afterSeq })
         .orderBy('entry.seq', 'ASC')
         .limit(VERIFY_BATCH_SIZE)
-        .getMany();
-      verifier.push(batch.map(toChainEntry));
+        .getRawAndEntities<{ at_microseconds: number }>();
+      verifier.push(batch.map((entry, index) => toChainEntry(entry, Number(raw[index].at_microseconds))));
       if (batch.length < VERIFY_BATCH_SIZE || verifier.broken) break;
       afterSeq = batch[batch.length - 1].seq;
     }
