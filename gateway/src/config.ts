@@ -75,6 +75,11 @@ export interface HubConfig {
    * SOURCE_UNAVAILABLE or AUDIT_UNAVAILABLE instead of hanging.
    */
   readonly dbQueryTimeoutMs: number;
+  /**
+   * @default 60000 — how often the hub logs the audit chain's head (`audit.head`, seq and
+   * hash) when it has moved: an anchor outside the database, for `audit:verify --expect-head`.
+   */
+  readonly auditAnchorIntervalMs: number;
   readonly logLevel: LogLevel;
 }
 
@@ -171,6 +176,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     trustedOperations: readEnum(env, 'TRUSTED_OPERATIONS', ['enforce', 'off'] as const, mode === 'production' ? 'enforce' : 'off'),
     dbPoolSize: readInt(env, 'DB_POOL_SIZE', 10, 1, 100),
     dbQueryTimeoutMs: readInt(env, 'DB_QUERY_TIMEOUT_MS', 12_000, 100, 600_000),
+    auditAnchorIntervalMs: readInt(env, 'AUDIT_ANCHOR_INTERVAL_MS', 60_000, 100, 86_400_000),
     logLevel,
   });
 }

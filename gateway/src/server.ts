@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, openAndMigrate } from '../../common/src/db/data-source.js';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { type RunningHttpServer, serveGraphQL } from '../../common/src/http/serve-graphql.js';
-import { createLogger } from '../../common/src/log.js';
+import { createLogger, type Logger } from '../../common/src/log.js';
 import { AuthenticationError, createTokenVerifier } from './auth/verify-token.js';
 import type { HubConfig } from './config.js';
 import { createHubContext, type HubContext } from './context.js';
@@ -102,13 +102,43 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
     context: async ({ auth: agent, requestId }) => createHubContext({ config, dataSource, fetch, audit }, agent, requestId),
   });
   logger.info('hub.started', { url: http.url });
+  const anchor = anchorAuditHead(audit, logger, config.auditAnchorIntervalMs);
   return {
     url: http.url,
     http,
     dataSource,
     stop: async () => {
       await http.close();
+      await anchor.stop();
       await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Logs the audit chain's head (seq and hash) every `intervalMs` when it has moved, and once
+ * more on stop. The log leaves the database: a tail cut from the table (the newest entries,
+ * those most likely to be removed after a misuse) no longer verifies against the last head
+ * logged (`npm run audit:verify -- --expect-head <seq>:<hash>`). A failed read is skipped.
+ */
+function anchorAuditHead(audit: AuditLog, logger: Logger, intervalMs: number): { stop(): Promise<void> } {
+  let last: string | undefined;
+  const logHead = async () => {
+    const head = await audit.head().catch(() => null);
+    if (!head || `${head.seq}:${head.hash}` === last) return;
+    last = `${head.seq}:${head.hash}`;
+    logger.info('audit.head', { seq: head.seq, hash: head.hash });
+  };
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(logHead);
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await logHead();
     },
   };
 }

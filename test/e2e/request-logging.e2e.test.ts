@@ -7,7 +7,7 @@ const lines: string[] = [];
 const realWrite = process.stdout.write.bind(process.stdout);
 
 beforeAll(async () => {
-  federation = await startTestFederation({ LOG_LEVEL: 'info' }, { subgraphLogLevel: 'info' });
+  federation = await startTestFederation({ LOG_LEVEL: 'info', AUDIT_ANCHOR_INTERVAL_MS: '200' }, { subgraphLogLevel: 'info' });
   process.stdout.write = ((chunk: string | Uint8Array) => {
     lines.push(String(chunk));
     return true;
@@ -53,5 +53,23 @@ describe('structured request logs', () => {
     expect(response.status).toBe(400);
     const logged = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes(requestId)).map((line) => JSON.parse(line) as { operationName?: string });
     expect(logged.map((entry) => entry.operationName)).toEqual([name.slice(0, 100)]);
+  });
+
+  it('logs the audit chain’s head when it has moved: an anchor outside the database', async () => {
+    const read = await fetch(federation.hubUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('agent-ase-julien')}` },
+      body: JSON.stringify({ query: '{ child(id: "child-lea") { firstName } }' }),
+    });
+    expect(read.status).toBe(200);
+    const [head]: Array<{ seq: string; hash: string }> = await federation.hub.dataSource.query('SELECT seq::text AS seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1');
+    const anchored = () =>
+      lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"audit.head"')).map((line) => JSON.parse(line) as { seq: string; hash: string });
+    const deadline = Date.now() + 5_000;
+    while (!anchored().some((entry) => entry.seq === head.seq) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(anchored().find((entry) => entry.seq === head.seq)).toEqual(expect.objectContaining({ seq: head.seq, hash: head.hash }));
+    // Logged once per head, not once per interval.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(anchored().filter((entry) => entry.seq === head.seq)).toHaveLength(1);
   });
 });
