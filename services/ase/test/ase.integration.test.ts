@@ -221,6 +221,10 @@ describe('ase subgraph: writes', () => {
     ['recordInformationPreoccupante, a référent as evaluator', RECORD_IP, { idempotencyKey: 'key-bad-17', childId: 'child-x', receivedOn: '2026-11-01', origin: 'HEALTH', evaluatorId: 'agent-ase-julien' }, 'BAD_USER_INPUT', 'input.evaluatorId'],
     ['closeEvaluation, an unknown evaluation', CLOSE_EVALUATION, { evaluationId: 'eval-nope', outcome: 'NO_DANGER', closedOn: '2026-11-20' }, 'NOT_FOUND', 'input.evaluationId'],
     ['closeEvaluation, closed before received', CLOSE_EVALUATION, { evaluationId: 'eval-sacha', outcome: 'NO_DANGER', closedOn: '2026-10-27' }, 'BAD_USER_INPUT', 'input.closedOn'],
+    // Dates still to come: a record of what happened, not of what may.
+    ['openDossier, opened in the future', OPEN_DOSSIER, { idempotencyKey: 'key-bad-18', childId: 'child-x', referentId: 'agent-ase-julien', openedOn: '2099-01-01' }, 'BAD_USER_INPUT', 'input.openedOn'],
+    ['recordInformationPreoccupante, received in the future', RECORD_IP, { idempotencyKey: 'key-bad-19', childId: 'child-x', receivedOn: '2099-01-01', origin: 'HEALTH', evaluatorId: 'agent-crip-karim' }, 'BAD_USER_INPUT', 'input.receivedOn'],
+    ['closeEvaluation, closed in the future', CLOSE_EVALUATION, { evaluationId: 'eval-sacha', outcome: 'NO_DANGER', closedOn: '2099-01-01' }, 'BAD_USER_INPUT', 'input.closedOn'],
   ])('refuses %s, writing nothing', async (_label, mutation, input, code, field) => {
     const before = await snapshot();
     // Evaluations are the CRIP's: Julien works with no child of one.
@@ -229,6 +233,18 @@ describe('ase subgraph: writes', () => {
     expect(res.body.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }))).toEqual([{ code, field }]);
     // Messages never echo what was sent.
     expect(JSON.stringify(res.body.errors)).not.toMatch(/child-|agent-|measure-|eval-|TJ-|Paris/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // A write names the agent in charge, and the record is opened in that agent's institution:
+  // never in another département's ASE or CRIP than the caller's.
+  it.each<[string, string, Record<string, unknown>, Viewer, string]>([
+    ['openDossier naming a Paris référent', OPEN_DOSSIER, { idempotencyKey: 'key-bad-20', childId: 'child-x', referentId: 'agent-ase-julien', openedOn: '2026-11-01' }, { agentId: 'agent-ase-13', role: Role.ASE_REFERENT, institution: 'ASE-13' }, 'input.referentId'],
+    ['recordInformationPreoccupante naming a Paris evaluator', RECORD_IP, { idempotencyKey: 'key-bad-21', childId: 'child-x', receivedOn: '2026-11-01', origin: 'HEALTH', evaluatorId: 'agent-crip-karim' }, { agentId: 'agent-crip-13', role: Role.CRIP_EVALUATOR, institution: 'ASE-13' }, 'input.evaluatorId'],
+  ])('refuses %s by another département, writing nothing', async (_label, mutation, input, viewer, field) => {
+    const before = await snapshot();
+    const res = await post(mutation, { input }, viewer);
+    expect(res.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field }]);
     expect(await snapshot()).toEqual(before);
   });
 

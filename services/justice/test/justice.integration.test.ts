@@ -56,6 +56,16 @@ describe('justice subgraph', () => {
     expect(count).toBe(1);
   });
 
+  it('refuses a decision dated in the future, writing nothing', async () => {
+    const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`;
+    const input = { idempotencyKey: 'key-future-1', childId: 'child-sacha', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2099-01-01', content: 'OPP (fictif)' };
+    const [{ count: before }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision`);
+    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge);
+    expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.decidedAt' }]);
+    const [{ count: after }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision`);
+    expect(after).toBe(before);
+  });
+
   describe('a judge of another court', () => {
     const lyon = { ...judge, agentId: 'agent-tj-lyon', institution: 'TJ-LYON' };
     const record = (override: Record<string, unknown>) =>

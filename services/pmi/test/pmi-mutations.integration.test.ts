@@ -74,6 +74,15 @@ describe('startFollowUp', () => {
     expect(await countRows(subgraph, 'follow_up')).toEqual(before);
   });
 
+  // A nurse of another PMI would open a Paris follow-up, and a relationship with it.
+  it('refuses a nurse of another institution than the caller’s, writing nothing', async () => {
+    const before = await countRows(subgraph, 'follow_up');
+    const elsewhere = { agentId: 'agent-pmi-13', role: Role.PMI_NURSE, institution: 'PMI-13' };
+    const res = await post(START, { input: { idempotencyKey: 'start-bad-0013', childId: 'child-nobody', nurseId: 'agent-pmi-claire', since: '2026-01-05' } }, elsewhere);
+    expect(codeAndField(res.body.errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.nurseId' });
+    expect(await countRows(subgraph, 'follow_up')).toEqual(before);
+  });
+
   it('needs an agent to attribute the follow-up to', async () => {
     const res = await post(START, { input: { ...input, idempotencyKey: 'start-anon-0001', childId: 'child-anon' } }, null);
     expect(codeAndField(res.body.errors)).toEqual({ code: 'FORBIDDEN', field: undefined });

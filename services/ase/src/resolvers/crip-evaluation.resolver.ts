@@ -30,11 +30,15 @@ export class CripEvaluationResolver {
     @Ctx() context: AseContext,
   ): Promise<CripEvaluation> {
     const viewer = requireViewer(context);
+    if (input.receivedOn > context.today) throw badUserInput('input.receivedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const existing = sameChild(await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const evaluator = await manager.getRepository(AseAgent).findOneBy({ id: input.evaluatorId });
-      if (!evaluator || evaluator.role !== Role.CRIP_EVALUATOR) throw badUserInput('input.evaluatorId', 'Not a known CRIP evaluator');
+      // The information is received by the caller's own CRIP, not written into another's.
+      if (!evaluator || evaluator.role !== Role.CRIP_EVALUATOR || evaluator.institution !== viewer.institution) {
+        throw badUserInput('input.evaluatorId', 'Not a CRIP evaluator of your institution');
+      }
       const saved = await insertOnce(manager, CripEvaluation, {
         id: `eval-${randomUUID()}`,
         childId: input.childId,
@@ -57,6 +61,7 @@ export class CripEvaluationResolver {
   @Mutation(() => CripEvaluation, { description: 'Closes an open evaluation with its outcome (OPEN → CLOSED once)' })
   async closeEvaluation(@Arg('input', () => CloseEvaluationInput) input: CloseEvaluationInput, @Ctx() context: AseContext): Promise<CripEvaluation> {
     const viewer = requireViewer(context);
+    if (input.closedOn > context.today) throw badUserInput('input.closedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const evaluations = manager.getRepository(CripEvaluation);
       const evaluation = await evaluations.findOneBy({ id: input.evaluationId });

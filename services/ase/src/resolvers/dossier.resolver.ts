@@ -35,12 +35,17 @@ export class DossierResolver {
   @Mutation(() => Dossier, { description: 'Opens the child’s ASE dossier; idempotent on input.idempotencyKey' })
   async openDossier(@Arg('input', () => OpenDossierInput) input: OpenDossierInput, @Ctx() context: AseContext): Promise<Dossier> {
     const viewer = requireViewer(context);
+    if (input.openedOn > context.today) throw badUserInput('input.openedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const dossiers = manager.getRepository(Dossier);
       const existing = sameChild(await dossiers.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const referent = await manager.getRepository(AseAgent).findOneBy({ id: input.referentId });
-      if (!referent || !REFERENT_ROLES.has(referent.role)) throw badUserInput('input.referentId', 'Not a known ASE référent or manager');
+      // A dossier is opened in the caller's own ASE: another département's référent would put
+      // it (and the relationship it gives) where the caller does not work.
+      if (!referent || !REFERENT_ROLES.has(referent.role) || referent.institution !== viewer.institution) {
+        throw badUserInput('input.referentId', 'Not an ASE référent or manager of your institution');
+      }
       const saved = await insertOnce(manager, Dossier, {
         id: `dossier-${randomUUID()}`,
         childId: input.childId,

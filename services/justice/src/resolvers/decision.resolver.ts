@@ -1,3 +1,4 @@
+import { isFutureDay } from '../../../../common/src/calendar.js';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../../common/src/db/holds-values.js';
@@ -22,6 +23,7 @@ export class DecisionResolver {
     @Ctx() context: JusticeContext,
   ): Promise<CourtDecision> {
     if (!isIsoDate(input.decidedAt)) throw badUserInput('input.decidedAt', 'Not a calendar day');
+    if (isFutureDay(input.decidedAt)) throw badUserInput('input.decidedAt', 'Must not be in the future');
     if (input.effectiveUntil && input.effectiveUntil < input.decidedAt) {
       throw badUserInput('input.effectiveUntil', 'Must not precede decidedAt');
     }

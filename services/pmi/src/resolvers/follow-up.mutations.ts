@@ -3,7 +3,7 @@ import { Role, type Viewer } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
-import { isFutureDay } from '../calendar.js';
+import { isFutureDay } from '../../../../common/src/calendar.js';
 import type { PmiContext } from '../context.js';
 import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
 import { PmiAgent, PmiRole } from '../entity/pmi-agent.entity.js';
@@ -31,7 +31,9 @@ export class FollowUpMutations {
       const existing = sameChild(await followUps.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
-      if (!nurse) throw badUserInput('input.nurseId', 'Not a known PMI nurse');
+      // A PMI follows a child with its own nurses: naming another institution's nurse would
+      // open a follow-up (and a relationship) in an institution the caller does not belong to.
+      if (!nurse || nurse.institution !== viewer.institution) throw badUserInput('input.nurseId', 'Not a PMI nurse of your institution');
       const alreadyFollowed = badUserInput('input.childId', 'The child already has an active follow-up');
       const created = await insertOnce(manager, FollowUp, {
         id: `followup-${crypto.randomUUID()}`,

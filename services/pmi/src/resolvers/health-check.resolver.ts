@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
-import { isFutureDay } from '../calendar.js';
+import { isFutureDay } from '../../../../common/src/calendar.js';
 import type { PmiContext } from '../context.js';
 import { HealthCheck } from '../entity/health-check.entity.js';
 import { insertOnceOrFail } from './insert-once.js';

@@ -5,7 +5,7 @@ import { AgentContact } from '../../../../common/src/federation/agent-contact.ty
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
-import { isFutureDay } from '../calendar.js';
+import { isFutureDay } from '../../../../common/src/calendar.js';
 import type { PmiContext } from '../context.js';
 import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
 import { HomeVisit } from '../entity/home-visit.entity.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, conflict } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
-import { isFutureDay } from '../calendar.js';
+import { isFutureDay } from '../../../../common/src/calendar.js';
 import type { PmiContext } from '../context.js';
 import { Vaccination } from '../entity/vaccination.entity.js';
 import { UpdateVaccinationStatusInput } from './types/update-vaccination-status.input.js';

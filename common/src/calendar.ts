@@ -1,4 +1,4 @@
-/** PMI is a French service: "today" and "in the future" are judged on Paris calendar days. */
+/** The services are French: "today" and "in the future" are judged on Paris calendar days. */
 export const SERVICE_TIME_ZONE = 'Europe/Paris';
 
 // `en-CA` formats as YYYY-MM-DD.
