@@ -72,6 +72,15 @@ const READS: ReadonlyArray<{ as: DemoAgentId; query: string; entry: Omit<Node, '
     },
   },
   {
+    // A number is an ID too: counted all the same, and not stored either.
+    as: 'agent-pmi-claire',
+    query: `query ClaireTypesANumber { child(id: 33612345678) { firstName } }`,
+    entry: {
+      agentId: 'agent-pmi-claire', operationName: 'ClaireTypesANumber', childIds: [],
+      released: [], withheld: ['IDENTITY'], withheldReasons: [{ category: 'IDENTITY', reason: 'NOT_FOUND', count: 1 }],
+    },
+  },
+  {
     as: 'agent-ase-julien',
     query: `query JulienReadsInes { child(id: "child-ines") { firstName placement { id } healthRecord { checks { id } } } }`,
     entry: {
@@ -127,7 +136,7 @@ describe('auditTrail', () => {
 
   it.each([
     ['a child', { childId: 'child-ines' }, ['HeleneReadsBoth', 'JulienReadsInes', 'ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes']],
-    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTypesAName', 'ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes', 'ClaireReadsLea']],
+    ['an agent', { agentId: 'agent-pmi-claire' }, ['ClaireTypesANumber', 'ClaireTypesAName', 'ClaireTriesInesByDefault', 'ClaireTriesInesInFragment', 'ClaireTriesInes', 'ClaireReadsLea']],
     ['a child and an agent', { childId: 'child-lea', agentId: 'agent-tj-helene' }, ['HeleneReadsBoth']],
     ['a child nobody read', { childId: 'child-noah' }, []],
   ])('filters by %s', async (_label, filter, operations) => {

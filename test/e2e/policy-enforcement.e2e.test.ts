@@ -179,6 +179,16 @@ describe('a write whose child is named out of the guard’s plain sight', () => 
   });
 });
 
+describe('a child named by an integer literal (an ID all the same)', () => {
+  it.each([
+    ['openDossier', 'agent-ase-nathalie', `mutation { openDossier(input: { idempotencyKey: "enforcement-int-dossier", childId: 33612345678, referentId: "agent-ase-julien", openedOn: "${parisDay(-1)}" }) { id } }`],
+    ['recordHomeVisit', CLAIRE, `mutation { recordHomeVisit(input: { idempotencyKey: "enforcement-int-visit", childId: 4242, visitedOn: "${parisDay(-1)}", notes: "Visite fictive." }) { id } }`],
+  ] as const)('is guarded as a string id: %s of an unknown child is NOT_FOUND', async (_label, as, mutation) => {
+    const res = await hubPost(federation.hubUrl, as, mutation);
+    expect(res.body).toEqual({ errors: [{ message: 'Child not found', extensions: { code: 'NOT_FOUND', field: 'input.childId' } }] });
+  });
+});
+
 describe('a write naming more children than any write may', () => {
   const FLAG = `mutation Flag($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`;
   const flag = (childIds: string[]) => ({

@@ -17,6 +17,7 @@ import { forbiddenCategories, ruleFor } from '../policy/rules.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
+import { asId } from '../policy/write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
 import { variablesRequiredNonNull } from './required-variables.js';
 import { rootFields, usesReservedAlias } from './root-fields.js';
@@ -39,8 +40,8 @@ function askedChildren(roots: PreparedOperation['rootFields'], variables: Record
   for (const { name, responseKey, node } of roots) {
     if (name !== 'child') continue;
     const argument = node.arguments?.find((arg) => arg.name.value === 'id');
-    const id = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
-    if (typeof id === 'string') asked.push({ key: responseKey, id });
+    const id = argument ? asId(valueFromASTUntyped(argument.value, variables)) : undefined;
+    if (id !== undefined) asked.push({ key: responseKey, id });
   }
   return asked;
 }

@@ -27,11 +27,21 @@ export const WRITE_GUARDS: Readonly<Record<string, { argument: string; path: rea
  */
 export const MAX_CHILDREN_PER_WRITE = 20;
 
+/**
+ * An `ID` as the field receives it: a string, or an integer written as a literal
+ * (`childId: 33612345678`), which GraphQL coerces to its digits. Anything else is no id.
+ */
+export function asId(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return undefined;
+}
+
 /** The child ids a guarded write names, from its (coerced or literal) argument value. */
 export function childIdsOf(value: unknown, path: readonly string[]): string[] {
   let current: unknown = value;
   for (const key of path) current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
-  if (typeof current === 'string') return [current];
-  if (Array.isArray(current)) return current.filter((item): item is string => typeof item === 'string');
-  return [];
+  if (Array.isArray(current)) return current.map(asId).filter((id): id is string => id !== undefined);
+  const id = asId(current);
+  return id === undefined ? [] : [id];
 }
