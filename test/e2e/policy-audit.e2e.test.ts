@@ -290,6 +290,11 @@ describe('consents in an answer', () => {
     expect(id).toBeDefined();
     await hubPost(federation.hubUrl, JULIEN, `query ConsentsRead { consents(childId: "child-lea") { id grantedBy } }`);
     await hubPost(federation.hubUrl, JULIEN, `mutation ConsentRevoked($id: ID!) { revokeConsent(id: $id) { id grantedBy } }`, { id });
+    // The same key for another child is refused: nothing released, nothing audited.
+    const refused = await hubPost(federation.hubUrl, JULIEN, `mutation ConsentRefused($input: ConsentInput!) { recordConsent(input: $input) { id grantedBy } }`, {
+      input: { idempotencyKey: 'audit-consent', childId: 'child-ines', categories: ['HEALTH_DETAILS'], recipientRole: 'ASE_REFERENT', grantedBy: 'Parent fictif (père)', validFrom: '2026-01-01' },
+    });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const page = await trail('agent-dpo-marc', { agentId: JULIEN, first: 3 });
     expect(page.edges.map(({ node }) => [node.operationName, node.childIds, node.released])).toEqual([
       ['ConsentRevoked', ['child-lea'], ['IDENTITY']],

@@ -154,6 +154,21 @@ describe('recordConsent with a retry key', () => {
   });
 });
 
+describe('recordConsent without a retry key', () => {
+  // DESIGN.md's ConsentInput has no key: a retry is known by its content.
+  it('returns the same standing consent when retried, and records it once', async () => {
+    const input = consent({ childId: 'child-ines', categories: ['HEALTH_DETAILS'], recipientRole: 'ASE_MANAGER', grantedBy: 'père (fictif)' });
+    const first = await record(input);
+    expect(await record(input)).toBe(first);
+    const listed = await hubPost<{ consents: Array<{ id: string }> }>(federation.hubUrl, JULIEN, `query { consents(childId: "child-ines") { id grantedBy recipientRole } }`);
+    expect(listed.body.data?.consents.filter((row) => row.id === first)).toHaveLength(1);
+    expect(JSON.stringify(listed.body).split('père (fictif)').length - 1).toBe(1);
+    // Once revoked, the same content is a new consent.
+    await revoke(first);
+    expect(await record(input)).not.toBe(first);
+  });
+});
+
 describe('revokeConsent', () => {
   const NATHALIE = 'agent-ase-nathalie';
   const sachaConsent = consent({ childId: 'child-sacha', recipientRole: 'ASE_MANAGER' });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
 import { DataCategory } from '../../../common/src/domain.js';
 import { badUserInput, conflict } from '../../../common/src/errors.js';
@@ -57,27 +58,30 @@ export class ConsentResolver {
       validFrom: input.validFrom,
       validUntil: input.validUntil ?? null,
     };
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        id,
-        ...content,
-        recordedBy: context.agent.id,
-        recordedAt: new Date(),
-        revokedAt: null,
-        revokedBy: null,
-        idempotencyKey: key,
-      })
-      .orIgnore()
-      .execute();
-    disclose(context, input.childId);
-    if (!key) return repository.findOneByOrFail({ id });
+    const row = { id, ...content, recordedBy: context.agent.id, recordedAt: new Date(), revokedAt: null, revokedBy: null, idempotencyKey: key };
+    if (!key) {
+      // Without a key, a retry is known by its content: the same consent, standing and
+      // recorded by the same agent, is the one returned, never recorded twice. The lock
+      // serialises two identical requests for one child.
+      const stored = await context.dataSource.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent:${input.childId}`]);
+        const consents = manager.getRepository(Consent);
+        const standing = await consents.findBy({ childId: input.childId, recordedBy: context.agent.id, revokedAt: IsNull() });
+        const same = standing.find((consent) => holdsValues(consent, content));
+        if (same) return same;
+        await consents.insert(row);
+        return consents.findOneByOrFail({ id });
+      });
+      disclose(context, input.childId);
+      return stored;
+    }
+    await repository.createQueryBuilder().insert().values(row).orIgnore().execute();
     // With a key, a retry finds the consent the first call recorded. A key already used for
     // another consent (another child, another content) is refused: never hand that one over.
     const stored = await repository.findOneByOrFail({ idempotencyKey: key });
     // The same child, categories (stored sorted, as here), role, parent and dates.
     if (stored.id !== id && !holdsValues(stored, content)) throw conflict('This idempotency key is already used');
+    disclose(context, input.childId);
     return stored;
   }
 
