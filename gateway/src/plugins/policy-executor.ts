@@ -30,7 +30,7 @@ const NO_CONSENT: ReadonlySet<DataCategory> = new Set();
 /** The longest operation name the hub records (DESIGN.md's `AuditEntry.operationName`). */
 export const MAX_OPERATION_NAME_LENGTH = 100;
 export const AUDIT_UNAVAILABLE_AFTER_WRITE =
-  'The write may have been made, but its result could not be recorded, so it is not shown: retry with the same idempotencyKey to get it';
+  'The write may have been made, but its result could not be recorded, so it is not shown: send the same request again (same idempotencyKey, where it has one) to get it';
 /** The HTTP status of a write refused by its guard, where it is not 200 (NOT_FOUND). */
 const GUARD_STATUS: Readonly<Record<string, number>> = { SOURCE_UNAVAILABLE: 503, BAD_USER_INPUT: 400 };
 
