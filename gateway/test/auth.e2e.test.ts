@@ -179,9 +179,14 @@ describe('a caller refused on its headers is answered before it sends its body',
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, waitMs);
-      socket.on('close', () => {
+      const done = () => {
         clearTimeout(timer);
         resolve();
+      };
+      socket.on('close', done);
+      // A whole answer (head and JSON body) is enough: the connection may stay open.
+      socket.on('data', () => {
+        if (/\r\n\r\n[\s\S]*(\}|\r\n0\r\n\r\n)$/.test(received)) done();
       });
     });
     socket.destroy();
@@ -193,10 +198,39 @@ describe('a caller refused on its headers is answered before it sends its body',
     ['the hub, with a forged token', () => federation.hubUrl, { authorization: 'Bearer not.a.token' }],
     ['a subgraph, unsigned', () => federation.subgraphs.get('pmi')?.url ?? '', {}],
     ['a subgraph, with a stale signature', () => federation.subgraphs.get('pmi')?.url ?? '', { [HUB_SIGNATURE_HEADER]: 'a'.repeat(64), [HUB_TIMESTAMP_HEADER]: '1000' }],
-  ])('%s: 401, and the connection closed', async (_label, url, headers) => {
-    const answer = await headOnly(url(), headers);
+  ])('%s: 401 at once', async (_label, url, headers) => {
+    const started = Date.now();
+    const answer = await headOnly(url(), headers, 1_500);
     expect(answer).toMatch(/^HTTP\/1\.1 401 /);
-    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  // The client is still sending when the 401 comes, and reads only once it has sent all
+  // (as many HTTP clients do): it must get that 401, not a reset connection.
+  it.each([
+    ['the hub, with an expired-looking token', () => federation.hubUrl, { authorization: 'Bearer not.a.token' }],
+    ['a subgraph, unsigned', () => federation.subgraphs.get('pmi')?.url ?? '', {}],
+  ])('%s, sending 900 KB slowly: the 401 is read, not a broken pipe', async (_label, url, headers) => {
+    const { hostname, port, pathname } = new URL(url());
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    let failure: string | null = null;
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    socket.on('error', (error: NodeJS.ErrnoException) => (failure = error.code ?? error.message));
+    const head = [`POST ${pathname} HTTP/1.1`, `host: ${hostname}:${port}`, 'content-type: application/json', `content-length: ${900 * 1024}`, ...Object.entries(headers).map(([key, value]) => `${key}: ${value}`)];
+    socket.write(`${head.join('\r\n')}\r\n\r\n`);
+    for (let sent = 0; sent < 900 * 1024 && failure === null && !socket.destroyed; sent += 64 * 1024) {
+      socket.write(Buffer.alloc(Math.min(64 * 1024, 900 * 1024 - sent), 'x'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The whole body went through, and the connection still serves the next request.
+    const sentAll = !socket.destroyed && failure === null;
+    if (sentAll) socket.write(`GET /health HTTP/1.1\r\nhost: ${hostname}:${port}\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.destroy();
+    expect({ failure, sentAll, status: received.slice(0, 12), answers: received.match(/HTTP\/1\.1 \d{3}/g) }).toEqual({
+      failure: null, sentAll: true, status: 'HTTP/1.1 401', answers: ['HTTP/1.1 401', 'HTTP/1.1 200'],
+    });
   });
 
   it('a signed-looking fresh request is read to its end before it is judged (the signature covers the body)', async () => {

@@ -145,8 +145,10 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
       throw error;
     }
     if (!auth.ok) {
-      // Refused before its body was read: the connection is closed rather than drained.
-      if (!bodyRead) response.setHeader('connection', 'close');
+      // Refused before its body was read: the body is never held. Node discards what is still
+      // coming (so the client, still sending, reads the 401 rather than a reset), unless it
+      // announced more than the limit: that connection is closed.
+      if (!bodyRead && Number(request.headers['content-length'] ?? 0) > options.maxBodyBytes) response.setHeader('connection', 'close');
       if (auth.challenge) response.setHeader('www-authenticate', auth.challenge);
       return sendError(response, auth.status, auth.code, auth.message);
     }
