@@ -179,6 +179,16 @@ describe('a write whose child is named out of the guard’s plain sight', () => 
   });
 });
 
+describe('an operation name the document does not have', () => {
+  it.each([
+    ['an anonymous operation', '{ me { id } }'],
+    ['a named one', 'query Mine { me { id } }'],
+  ])('is answered "Unknown operation name" (400), for %s', async (_label, query) => {
+    const res = await hubPost(federation.hubUrl, CLAIRE, query, {}, 'Nope');
+    expect(res).toEqual({ status: 400, body: { errors: [{ message: 'Unknown operation name', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] } });
+  });
+});
+
 describe('a child named by an integer literal (an ID all the same)', () => {
   it.each([
     ['openDossier', 'agent-ase-nathalie', `mutation { openDossier(input: { idempotencyKey: "enforcement-int-dossier", childId: 33612345678, referentId: "agent-ase-julien", openedOn: "${parisDay(-1)}" }) { id } }`],

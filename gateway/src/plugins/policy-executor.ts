@@ -162,7 +162,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       // No operation to run (unknown name, several without a name): Apollo answers 400
       // OPERATION_RESOLUTION_FAILURE from this error. The name asked for is not echoed.
       if (!requestContext.operation) {
-        return { errors: [new GraphQLError(requestContext.operationName ? 'Unknown operation name' : 'Must provide an operation name when the document has several operations')] };
+        return { errors: [new GraphQLError(requestContext.request.operationName ? 'Unknown operation name' : 'Must provide an operation name when the document has several operations')] };
       }
       if (requestContext.operation.operation === 'subscription') {
         return { errors: [withHttpStatus(new GraphQLError('The hub serves no subscriptions', { extensions: { code: 'BAD_REQUEST' } }), 400)] };
