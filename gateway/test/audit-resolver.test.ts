@@ -89,12 +89,6 @@ describe('AuditResolver', () => {
     expect(result).toEqual({ data: { auditTrail: { pageInfo: { hasNextPage: false } } } });
   });
 
-  it('asks the ASE head for one child, before reading anything', async () => {
-    const { result, calls } = await run('{ auditTrail { pageInfo { hasNextPage } } }', Role.ASE_MANAGER);
-    expect(result).toEqual({ data: null, errors: [expect.objectContaining({ path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field: 'childId' } })] });
-    expect(calls).toEqual([]);
-  });
-
   it.each([Role.PMI_NURSE, Role.PMI_DOCTOR, Role.RPE_COORDINATOR, Role.ASE_REFERENT, Role.CRIP_EVALUATOR, Role.JUDGE])('refuses the trail to %s (FORBIDDEN)', async (role) => {
     const { result, calls } = await run('{ auditTrail { pageInfo { hasNextPage } } }', role);
     expect(result).toEqual({ data: null, errors: [{ message: 'Your role may not call auditTrail', path: ['auditTrail'], locations: [{ line: 1, column: 3 }], extensions: { code: 'FORBIDDEN' } }] });

@@ -269,12 +269,38 @@ describe('the ASE head’s trail: one child of her département at a time', () =
     expect(res.body).toEqual({ data: null, errors: [{ message: 'Child not found', path: ['auditTrail'], extensions: { code: 'NOT_FOUND' } }] });
   });
 
-  it.each([
-    ['her own département', 'agent-ase-nathalie' as const],
-    ['another département', 'ELSEWHERE' as const],
-  ])('refuses a trail without a child (%s) as BAD_USER_INPUT', async (_label, as) => {
-    const res = await hubPost(federation.hubUrl, as === 'ELSEWHERE' ? elsewhere : as, TRAIL, { agentId: 'agent-ase-julien' });
-    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'BAD_USER_INPUT', field: 'childId' } }] });
+  it('lists, without a child, the entries naming one of hers, page by page, each naming only hers', async () => {
+    const all = await trail('agent-ase-nathalie', { first: 200 });
+    const dpo = await trail('agent-dpo-marc', { first: 200 });
+    const ids = all.edges.map((edge) => edge.node.id);
+    // The DPO's entries, in the same order, less those naming none of her children.
+    expect(ids).toEqual(dpo.edges.map((edge) => edge.node.id).filter((id) => ids.includes(id)));
+    expect(ids.length).toBeGreaterThan(3);
+    expect(all.edges.every((edge) => edge.node.childIds.length > 0)).toBe(true);
+    expect(JSON.stringify(all)).not.toContain(outsider);
+    expect(all.edges.find((edge) => edge.node.operationName === 'HugoReadsTwo')?.node.childIds).toEqual(['child-ines']);
+    // Claire's look at an id nobody registered names no child: not hers to see.
+    expect(all.edges.map((edge) => edge.node.operationName)).not.toContain('ClaireTypesAName');
+    // Pages of two give the same entries.
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const next = await trail('agent-ase-nathalie', { first: 2, after });
+      paged.push(...next.edges.map((edge) => edge.node.id));
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(ids);
+  });
+
+  it('lists, without a child, an agent’s looks at her children only', async () => {
+    const page = await trail('agent-ase-nathalie', { agentId: 'agent-ase-julien' });
+    expect(page.edges.map((edge) => [edge.node.operationName, edge.node.childIds])).toEqual([['JulienReadsInes', ['child-ines']]]);
+  });
+
+  it('lists nothing, without a child, to an ASE head of another département', async () => {
+    const page = await trail(elsewhere, { first: 200 });
+    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 });
 
