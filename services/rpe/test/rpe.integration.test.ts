@@ -61,11 +61,19 @@ describe('Child fields by reference', () => {
   it.each([
     ['the reporting relais', amina, seedConcern.raisedBy],
     ['the CRIP', karim, seedConcern.raisedBy],
-    ['another relais caring for the same child', otherRelais, null],
   ])('names the reporter to %s', async (_label, viewer, raisedBy) => {
     const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { concerns { raisedBy { name institution phone email } } } } }`;
     const res = await call(subgraph, query, { reps: reps('child-sacha') }, viewer);
     expect(res.body).toEqual({ data: { _entities: [{ concerns: [{ raisedBy }] }] } });
+  });
+
+  // A relais follows what became of its own reports: another relais's description and the
+  // CRIP's outcome belong to the protection file.
+  it('lists another relais caring for the same child none of the reporting relais’s concerns', async () => {
+    const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { concerns { id description outcome } } } }`;
+    const [other, own] = [await call(subgraph, query, { reps: reps('child-sacha') }, otherRelais), await call(subgraph, query, { reps: reps('child-sacha') }, amina)];
+    expect(other.body).toEqual({ data: { _entities: [{ concerns: [] }] } });
+    expect((own.body.data as { _entities: Array<{ concerns: unknown[] }> })._entities[0].concerns).toHaveLength(1);
   });
 });
 

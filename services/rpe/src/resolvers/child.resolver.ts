@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DataCategory } from '../../../../common/src/domain.js';
+import { DataCategory, Role } from '../../../../common/src/domain.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import type { RpeContext } from '../context.js';
 import { Child } from '../entity/child.type.js';
@@ -16,7 +16,11 @@ export class ChildResolver {
 
   @FieldResolver(() => [Concern], { nullable: true, description: 'Concerns naming the child, newest first' })
   @Category(DataCategory.CONCERN)
-  concerns(@Root() child: Child, @Ctx() context: RpeContext): Promise<Concern[]> {
-    return context.loaders.concernsByChild.load(child.id);
+  async concerns(@Root() child: Child, @Ctx() context: RpeContext): Promise<Concern[]> {
+    const concerns = await context.loaders.concernsByChild.load(child.id);
+    // A relais follows what became of its own reports (DESIGN.md), not another relais's: their
+    // descriptions and the CRIP's outcome belong to the protection file.
+    if (context.viewer?.role === Role.RPE_COORDINATOR) return concerns.filter((concern) => concern.raisedByInstitution === context.viewer?.institution);
+    return concerns;
   }
 }
