@@ -56,6 +56,20 @@ describe('justice subgraph', () => {
     expect(count).toBe(1);
   });
 
+  it('opens one case for first decisions arriving together under different keys', async () => {
+    const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input: { idempotencyKey: `key-first-${n}`, childId: 'child-case-race', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: `OPP ${n} (fictif)` } }, judge),
+      ),
+    );
+    expect(answers.map((answer) => answer.body.errors)).toEqual(Array(6).fill(undefined));
+    const rows: Array<{ cases: number; decisions: number }> = await subgraph.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM court_case WHERE child_id = 'child-case-race') AS cases, (SELECT count(*)::int FROM court_decision WHERE child_id = 'child-case-race') AS decisions`,
+    );
+    expect(rows).toEqual([{ cases: 1, decisions: 6 }]);
+  });
+
   it('refuses a decision dated in the future, writing nothing', async () => {
     const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`;
     const input = { idempotencyKey: 'key-future-1', childId: 'child-sacha', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2099-01-01', content: 'OPP (fictif)' };

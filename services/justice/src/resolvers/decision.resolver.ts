@@ -48,6 +48,9 @@ export class DecisionResolver {
       } else {
         const court = viewer.institution;
         if (!/^TJ-/.test(court)) throw badUserInput('input.court', 'A court is required to open a case');
+        // One case per child and court: two first decisions arriving together (under two keys)
+        // would each find none and open one. The lock holds until this transaction ends.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`court-case:${court}:${input.childId}`]);
         courtCase = await cases.findOne({ where: { childId: input.childId, court }, order: { openedOn: 'DESC' } });
         if (!courtCase) {
           const judgeId = input.judgeId ?? viewer.agentId;
