@@ -100,6 +100,12 @@ describe('the ASE subgraph killed (SIGKILL)', () => {
     expectPartial(res, { child: { firstName: 'Léa', protectionStatus: null, pmiFollowUp: { since: '2023-04-20' } } }, 'ASE', ['child', 'protectionStatus']);
   });
 
+  // Without the ASE, which children are hers is unknown: the trail is withheld, never cut.
+  it('withholds the ASE head’s audit trail, naming ASE, rather than list part of it', async () => {
+    const res = await hubPost(federation.hubUrl, 'agent-ase-nathalie', `{ auditTrail(first: 5) { edges { node { childIds } } } }`);
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'SOURCE_UNAVAILABLE', source: expect.stringContaining('ASE') } }] });
+  });
+
   it('answers normally again within 5 s of ASE being back', async () => {
     const recoveryMs = await restartAndMeasure('ase');
     process.stdout.write(`subgraph-down: hub recovered ${recoveryMs} ms after ASE was healthy again\n`);

@@ -23,6 +23,8 @@ export interface AuditRecord {
 
 export interface AuditFilter {
   childId?: string;
+  /** Entries naming at least one of these children. */
+  anyChildOf?: readonly string[];
   agentId?: string;
   /** Inclusive. */
   from?: Date;
@@ -216,6 +218,7 @@ export class AuditLog {
     if (after !== undefined && after !== null) query.andWhere('entry.seq < :afterSeq', { afterSeq: decodeCursor(after, 'after') });
     // `@>` rather than `= ANY`, so that the GIN index on child_ids serves it.
     if (filter.childId !== undefined) query.andWhere('entry.child_ids @> ARRAY[:childId]::text[]', { childId: filter.childId });
+    if (filter.anyChildOf !== undefined) query.andWhere('entry.child_ids && CAST(:anyChildOf AS text[])', { anyChildOf: [...filter.anyChildOf] });
     if (filter.agentId !== undefined) query.andWhere('entry.agent_id = :agentId', { agentId: filter.agentId });
     if (filter.from !== undefined) query.andWhere('entry.at >= :from', { from: filter.from });
     if (filter.to !== undefined) query.andWhere('entry.at <= :to', { to: filter.to });

@@ -1,15 +1,14 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { DateTimeScalar } from '../../../common/src/scalars/date-time.scalar.js';
 import { Role } from '../../../common/src/domain.js';
-import { badUserInput } from '../../../common/src/errors.js';
-import { forbidden } from '../errors.js';
-import type { CareRelationshipsLoader } from '../facts/care-relationships.loader.js';
+import { forbidden, sourceUnavailable } from '../errors.js';
+import type { CareRelationshipsLoader, ChildRelationship } from '../facts/care-relationships.loader.js';
 import { requireRelationship } from '../facts/require-relationship.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { AuditConnection, type AuditEdge } from './audit-connection.type.js';
 import { AuditIntegrity } from './audit-integrity.type.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { type AuditFilter, type AuditLog, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './audit-log.js';
+import type { AuditLog } from './audit-log.js';
 
 /** What this resolver needs of the hub's context (HubContext satisfies it). */
 export interface AuditContext {
@@ -41,14 +40,25 @@ export class AuditResolver {
     if (context.agent.role !== Role.ASE_MANAGER) return context.audit.page(filter, first, after);
     // The ASE head reads who looked at the children of her département, and learns of no
     // other child: a child she has no relationship with is NOT_FOUND, as for `child(id:)`;
-    // without a child, only the entries naming one of hers are listed; and every entry names
-    // only the children she has a relationship with.
+    // without a child, only the entries naming one of hers are listed (the database filters
+    // them: no entry of another child is read, nor told by a cursor); and every entry names
+    // only the children she has a relationship with. A relationship that cannot be
+    // established withholds the trail (SOURCE_UNAVAILABLE), never a part of it.
     if (childId) {
       await requireRelationship(context, childId);
       const page = await context.audit.page(filter, first, after);
-      return { ...page, edges: await narrowToRelated(context, page.edges, childId) };
+      const others = [...new Set(page.edges.flatMap((edge) => edge.node.childIds))].filter((id) => id !== childId);
+      const relationships = others.length > 0 ? await context.relationships.forChildren(others) : new Map<string, ChildRelationship>();
+      const unknown = [...relationships.values()].find((relationship) => relationship.kinds.length === 0 && relationship.unavailable.length > 0);
+      if (unknown) throw sourceUnavailable(unknown.unavailable.join(', '));
+      return { ...page, edges: narrowEdges(page.edges, (id) => id === childId || (relationships.get(id)?.kinds.length ?? 0) > 0) };
     }
-    return scanForRelated(context, filter, first, after);
+    const all = await context.relationships.all();
+    if (all.unavailable.length > 0) throw sourceUnavailable(all.unavailable.join(', '));
+    const mine = [...all.byChild].filter(([, kinds]) => kinds.length > 0).map(([id]) => id);
+    const page = await context.audit.page({ ...filter, anyChildOf: mine }, first, after);
+    const related = new Set(mine);
+    return { ...page, edges: narrowEdges(page.edges, (id) => related.has(id)) };
   }
 
   /** Verifies the whole audit chain and names the first entry that does not match (DPO). */
@@ -60,42 +70,7 @@ export class AuditResolver {
   }
 }
 
-/** At most this many entries are read per call when the ASE head gives no child. */
-const MAX_SCANNED = 1_000;
-
-/** The edges whose entries name a child the viewer relates to, each naming only those. */
-async function narrowToRelated(context: AuditContext, edges: readonly AuditEdge[], known?: string): Promise<AuditEdge[]> {
-  const ids = [...new Set(edges.flatMap((edge) => edge.node.childIds))].filter((id) => id !== known);
-  const relationships = ids.length > 0 ? await context.relationships.forChildren(ids) : new Map<string, { kinds: string[] }>();
-  const related = (id: string) => id === known || (relationships.get(id)?.kinds.length ?? 0) > 0;
-  return edges.flatMap((edge) => {
-    const childIds = edge.node.childIds.filter(related);
-    return childIds.length > 0 ? [{ ...edge, node: Object.assign(new AuditEntry(), edge.node, { childIds }) }] : [];
-  });
-}
-
-/**
- * The ASE head's trail without a child: the log is read newest first, 200 entries at a time
- * and at most {@link MAX_SCANNED} per call, keeping the entries that name one of her
- * children. When the scan stops before a full page, `endCursor` is where it stopped, so that
- * the next call goes on from there.
- */
-async function scanForRelated(context: AuditContext, filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<AuditConnection> {
-  if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
-  const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const kept: AuditEdge[] = [];
-  let cursor = after ?? null;
-  let more = true;
-  let scanned = 0;
-  while (kept.length <= limit && more && scanned < MAX_SCANNED) {
-    const page = await context.audit.page(filter, MAX_PAGE_SIZE, cursor);
-    scanned += page.edges.length;
-    kept.push(...(await narrowToRelated(context, page.edges)));
-    more = page.pageInfo.hasNextPage;
-    cursor = page.pageInfo.endCursor;
-  }
-  const edges = kept.slice(0, limit);
-  if (kept.length > limit) return { edges, pageInfo: { hasNextPage: true, endCursor: edges[edges.length - 1].cursor } };
-  // Fewer than a page: the scan reached the end of the log, or stopped at its cap.
-  return { edges, pageInfo: { hasNextPage: more, endCursor: more ? cursor : (edges[edges.length - 1]?.cursor ?? null) } };
+/** The edges, each entry naming only the children `related` accepts (none dropped). */
+function narrowEdges(edges: readonly AuditEdge[], related: (childId: string) => boolean): AuditEdge[] {
+  return edges.map((edge) => ({ ...edge, node: Object.assign(new AuditEntry(), edge.node, { childIds: edge.node.childIds.filter(related) }) }));
 }
