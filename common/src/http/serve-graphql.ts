@@ -68,6 +68,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** The largest body of a refused request read (and dropped) before answering it. */
+const DRAINED_BODY_BYTES = 64 * 1024;
+
+/** Reads a request's body to its end without keeping it (a gone client ends it too). */
+function discardBody(request: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    request.on('end', resolve);
+    request.on('close', resolve);
+    request.on('error', () => resolve());
+    request.resume();
+  });
+}
+
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   if (response.headersSent) return;
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -145,10 +158,16 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
       throw error;
     }
     if (!auth.ok) {
-      // Refused before its body was read: the body is never held. Node discards what is still
-      // coming (so the client, still sending, reads the 401 rather than a reset), unless it
-      // announced more than the limit: that connection is closed.
-      if (!bodyRead && Number(request.headers['content-length'] ?? 0) > options.maxBodyBytes) response.setHeader('connection', 'close');
+      // Refused before its body was read: the body is never held, and the connection is
+      // closed after the answer, so a caller without a token cannot have the hub read body
+      // after body. A small announced body is read (and dropped) first: a client that sends
+      // it all before reading then gets its 401, not a reset. A larger or chunked one is not
+      // read at all.
+      if (!bodyRead) {
+        const declared = Number(request.headers['content-length']);
+        if (Number.isInteger(declared) && declared <= DRAINED_BODY_BYTES) await discardBody(request);
+        response.setHeader('connection', 'close');
+      }
       if (auth.challenge) response.setHeader('www-authenticate', auth.challenge);
       return sendError(response, auth.status, auth.code, auth.message);
     }
