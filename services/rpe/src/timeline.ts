@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { DataCategory } from '../../../common/src/domain.js';
+import { DataCategory, Role } from '../../../common/src/domain.js';
 import type { TimelineEventFinder, TimelineEventRecord } from '../../../common/src/federation/timeline-events.js';
 import type { RpeContext } from './context.js';
 import { parisDay } from './domain/calendar.js';
@@ -39,8 +39,10 @@ async function childcareEvents(context: RpeContext, childIds: readonly string[],
 
 async function concernEvents(context: RpeContext, childIds: readonly string[], range: Range): Promise<TimelineEventRecord[]> {
   const links = await context.dataSource.getRepository(ConcernChild).find({ where: { childId: In([...childIds]) }, relations: { concern: true } });
+  // A relais follows its own reports only, as in `Child.concerns`.
+  const ownRelais = context.viewer?.role === Role.RPE_COORDINATOR ? context.viewer.institution : null;
   return links.flatMap(({ childId, concern }) =>
-    concern && inRange(parisDay(concern.raisedAt), range)
+    concern && (ownRelais === null || concern.raisedByInstitution === ownRelais) && inRange(parisDay(concern.raisedAt), range)
       ? [{ childId, at: concern.raisedAt, kind: 'CONCERN_RAISED', summary: concernSummary(concern.category, concern.severity), category: DataCategory.CONCERN }]
       : [],
   );

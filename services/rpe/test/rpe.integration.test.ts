@@ -157,6 +157,16 @@ describe('timeline events', () => {
     const res = await call(subgraph, query, { ids, from, to }, null);
     expect(res.body).toEqual({ data: { _rpeTimelineEvents: expected } });
   });
+
+  // As in `Child.concerns`: a relais's timeline shows its own reports, not another relais's.
+  it.each([
+    ['the reporting relais', amina, ['CONCERN_RAISED', 'CHILDCARE_STARTED']],
+    ['another relais', otherRelais, ['CHILDCARE_STARTED']],
+    ['the CRIP', karim, ['CONCERN_RAISED', 'CHILDCARE_STARTED']],
+  ])('shows Sacha’s concern to %s only if it is theirs to see', async (_label, viewer, kinds) => {
+    const res = await call<{ _rpeTimelineEvents: Array<{ kind: string }> }>(subgraph, query, { ids: ['child-sacha'], from: null, to: '2026-10-31' }, viewer);
+    expect(res.body.data?._rpeTimelineEvents.map((event) => event.kind)).toEqual(kinds);
+  });
 });
 
 describe('flagConcern', () => {
