@@ -25,6 +25,8 @@ export interface AuditFilter {
   childId?: string;
   /** Entries naming at least one of these children. */
   anyChildOf?: readonly string[];
+  /** Entries at this position in the chain or after (a window of the log). */
+  seqFrom?: string;
   agentId?: string;
   /** Inclusive. */
   from?: Date;
@@ -218,6 +220,7 @@ export class AuditLog {
     if (after !== undefined && after !== null) query.andWhere('entry.seq < :afterSeq', { afterSeq: decodeCursor(after, 'after') });
     // `@>` rather than `= ANY`, so that the GIN index on child_ids serves it.
     if (filter.childId !== undefined) query.andWhere('entry.child_ids @> ARRAY[:childId]::text[]', { childId: filter.childId });
+    if (filter.seqFrom !== undefined) query.andWhere('entry.seq >= :seqFrom', { seqFrom: filter.seqFrom });
     if (filter.anyChildOf !== undefined) query.andWhere('entry.child_ids && CAST(:anyChildOf AS text[])', { anyChildOf: [...filter.anyChildOf] });
     if (filter.agentId !== undefined) query.andWhere('entry.agent_id = :agentId', { agentId: filter.agentId });
     if (filter.from !== undefined) query.andWhere('entry.at >= :from', { from: filter.from });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { DateTimeScalar } from '../../../common/src/scalars/date-time.scalar.js';
 import { Role } from '../../../common/src/domain.js';
+import { badUserInput } from '../../../common/src/errors.js';
 import { forbidden, sourceUnavailable } from '../errors.js';
 import type { CareRelationshipsLoader, ChildRelationship } from '../facts/care-relationships.loader.js';
 import { requireRelationship } from '../facts/require-relationship.js';
@@ -8,7 +9,8 @@ import { mayCall } from '../policy/operation-roles.js';
 import { AuditConnection, type AuditEdge } from './audit-connection.type.js';
 import { AuditIntegrity } from './audit-integrity.type.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import type { AuditLog } from './audit-log.js';
+import { type AuditFilter, type AuditLog, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './audit-log.js';
+import { decodeCursor, encodeCursor } from './audit-cursor.js';
 
 /** What this resolver needs of the hub's context (HubContext satisfies it). */
 export interface AuditContext {
@@ -56,7 +58,7 @@ export class AuditResolver {
     const all = await context.relationships.all();
     if (all.unavailable.length > 0) throw sourceUnavailable(all.unavailable.join(', '));
     const mine = [...all.byChild].filter(([, kinds]) => kinds.length > 0).map(([id]) => id);
-    const page = await context.audit.page({ ...filter, anyChildOf: mine }, first, after);
+    const page = await pageInWindows(context.audit, { ...filter, anyChildOf: mine }, first, after);
     const related = new Set(mine);
     return { ...page, edges: narrowEdges(page.edges, (id) => related.has(id)) };
   }
@@ -73,4 +75,33 @@ export class AuditResolver {
 /** The edges, each entry naming only the children `related` accepts (none dropped). */
 function narrowEdges(edges: readonly AuditEdge[], related: (childId: string) => boolean): AuditEdge[] {
   return edges.map((edge) => ({ ...edge, node: Object.assign(new AuditEntry(), edge.node, { childIds: edge.node.childIds.filter(related) }) }));
+}
+
+/** Positions of the log read per statement, and statements per call, for the ASE head's trail. */
+const WINDOW = 1_000n;
+const WINDOWS_PER_CALL = 5;
+
+/**
+ * The ASE head's entries without a child, newest first. Her children can number thousands:
+ * matched against every entry of the log, they made one statement run past its timeout. So
+ * the log is read in windows of 1,000 positions (an index range), at most five per call.
+ * When a call stops at a window's edge, `endCursor` is that edge: a position worked out
+ * from her own cursor, which tells nothing of the entries of other children.
+ */
+async function pageInWindows(audit: AuditLog, filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<AuditConnection> {
+  if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
+  const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  let below: bigint;
+  if (after !== undefined && after !== null) below = BigInt(decodeCursor(after, 'after'));
+  else below = BigInt((await audit.head())?.seq ?? '0') + 1n;
+  const kept: AuditEdge[] = [];
+  for (let window = 0; window < WINDOWS_PER_CALL && below > 1n; window += 1) {
+    const from = below > WINDOW ? below - WINDOW : 1n;
+    const page = await audit.page({ ...filter, seqFrom: String(from) }, limit - kept.length, encodeCursor(String(below)));
+    kept.push(...page.edges);
+    if (page.pageInfo.hasNextPage) return { edges: kept, pageInfo: { hasNextPage: true, endCursor: kept[kept.length - 1].cursor } };
+    below = from;
+    if (kept.length === limit) break;
+  }
+  return { edges: kept, pageInfo: { hasNextPage: below > 1n, endCursor: below > 1n ? encodeCursor(String(below)) : (kept[kept.length - 1]?.cursor ?? null) } };
 }
