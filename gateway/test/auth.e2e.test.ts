@@ -249,4 +249,11 @@ describe('a caller refused on its headers is answered before it sends its body',
     const answer = await headOnly(federation.subgraphs.get('pmi')?.url ?? '', { [HUB_SIGNATURE_HEADER]: 'a'.repeat(64), [HUB_TIMESTAMP_HEADER]: String(Date.now()) }, 1_000);
     expect(answer).toBe('');
   });
+
+  it('a subgraph closes the connection of a request whose signature does not match, after reading it', async () => {
+    const url = federation.subgraphs.get('pmi')?.url ?? '';
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [HUB_SIGNATURE_HEADER]: 'a'.repeat(64), [HUB_TIMESTAMP_HEADER]: String(Date.now()) }, body });
+    expect([response.status, response.headers.get('connection')]).toEqual([401, 'close']);
+  });
 });

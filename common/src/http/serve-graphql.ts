@@ -166,8 +166,9 @@ export async function serveGraphQL<TContext extends BaseContext, TAuth>(
       if (!bodyRead) {
         const declared = Number(request.headers['content-length']);
         if (Number.isInteger(declared) && declared <= DRAINED_BODY_BYTES) await discardBody(request);
-        response.setHeader('connection', 'close');
       }
+      // Refused after its body was read too (a subgraph's signature that does not match).
+      response.setHeader('connection', 'close');
       if (auth.challenge) response.setHeader('www-authenticate', auth.challenge);
       return sendError(response, auth.status, auth.code, auth.message);
     }
