@@ -71,25 +71,17 @@ async function registeredIds(context: HubContext, unanswered: readonly Unanswere
 }
 
 function auditRecord(context: HubContext, operationName: string | null, operationHash: string, outcome: RedactionOutcome, unanswered: readonly Unanswered[], askedIds: readonly string[]): AuditRecord {
+  // One count per (category, reason), in the order first met.
   const withheld = new Map<string, { category: DataCategory; reason: string; count: number }>();
-  for (const redaction of outcome.redactions) {
-    const key = `${redaction.category}/${redaction.code}`;
-    const entry = withheld.get(key) ?? { category: redaction.category, reason: redaction.code, count: 0 };
-    entry.count += 1;
-    withheld.set(key, entry);
-  }
-  for (const entry of context.disclosures.withheld) {
-    const key = `${entry.category}/${entry.reason}`;
-    const current = withheld.get(key) ?? { category: entry.category, reason: entry.reason, count: 0 };
-    current.count += entry.count;
+  const tally = (category: DataCategory, reason: string, count: number) => {
+    const key = `${category}/${reason}`;
+    const current = withheld.get(key) ?? { category, reason, count: 0 };
+    current.count += count;
     withheld.set(key, current);
-  }
-  for (const { reason } of unanswered) {
-    const key = `IDENTITY/${reason}`;
-    const current = withheld.get(key) ?? { category: DataCategory.IDENTITY, reason, count: 0 };
-    current.count += 1;
-    withheld.set(key, current);
-  }
+  };
+  for (const redaction of outcome.redactions) tally(redaction.category, redaction.code, 1);
+  for (const entry of context.disclosures.withheld) tally(entry.category, entry.reason, entry.count);
+  for (const { reason } of unanswered) tally(DataCategory.IDENTITY, reason, 1);
   const disclosed = [...context.disclosures.released, ...context.disclosures.withheld];
   return {
     agentId: context.agent.id,
