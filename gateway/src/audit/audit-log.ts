@@ -50,6 +50,12 @@ export const MAX_PAGE_SIZE = 200;
 /** Rows read per statement by `verify()`, so that a long log never sits in memory at once. */
 export const VERIFY_BATCH_SIZE = 1_000;
 
+/** The entries a page holds: `first`, 50 by default and 200 at most; BAD_USER_INPUT below 1. */
+export function pageSize(first: number | null | undefined): number {
+  if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
+  return Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+}
+
 const distinctSorted = <T extends string>(values: readonly T[]): T[] => [...new Set(values)].sort();
 
 const WITHHELD_KEYS = 'category,count,reason';
@@ -214,8 +220,7 @@ export class AuditLog {
    * at 200; `after` is the `cursor` of the last entry already seen.
    */
   async page(filter: AuditFilter, first?: number | null, after?: string | null): Promise<AuditConnection> {
-    if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
-    const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const limit = pageSize(first);
     const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry').orderBy('entry.seq', 'DESC').limit(limit + 1);
     if (after !== undefined && after !== null) query.andWhere('entry.seq < :afterSeq', { afterSeq: decodeCursor(after, 'after') });
     // `@>` rather than `= ANY`, so that the GIN index on child_ids serves it.

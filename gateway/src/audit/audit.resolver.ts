@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { DateTimeScalar } from '../../../common/src/scalars/date-time.scalar.js';
 import { Role } from '../../../common/src/domain.js';
-import { badUserInput } from '../../../common/src/errors.js';
 import { forbidden, sourceUnavailable } from '../errors.js';
 import type { CareRelationshipsLoader, ChildRelationship } from '../facts/care-relationships.loader.js';
 import { requireRelationship } from '../facts/require-relationship.js';
@@ -9,7 +8,7 @@ import { mayCall } from '../policy/operation-roles.js';
 import { AuditConnection, type AuditEdge } from './audit-connection.type.js';
 import { AuditIntegrity } from './audit-integrity.type.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { type AuditFilter, type AuditLog, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './audit-log.js';
+import { type AuditFilter, type AuditLog, pageSize } from './audit-log.js';
 import { decodeCursor, encodeCursor } from './audit-cursor.js';
 
 /** What this resolver needs of the hub's context (HubContext satisfies it). */
@@ -89,8 +88,7 @@ const WINDOWS_PER_CALL = 5;
  * from her own cursor, which tells nothing of the entries of other children.
  */
 async function pageInWindows(audit: AuditLog, filter: AuditFilter, first: number | null | undefined, after: string | null | undefined): Promise<AuditConnection> {
-  if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) throw badUserInput('first', 'Must be at least 1');
-  const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const limit = pageSize(first);
   let below: bigint;
   if (after !== undefined && after !== null) below = BigInt(decodeCursor(after, 'after'));
   else below = BigInt((await audit.head())?.seq ?? '0') + 1n;
