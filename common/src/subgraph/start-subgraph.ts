@@ -59,23 +59,23 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     port: config.port,
     maxBodyBytes: config.maxBodyBytes,
     authenticate: async (request, body) => {
+      const signature = header(request.headers[HUB_SIGNATURE_HEADER]);
+      const timestamp = header(request.headers[HUB_TIMESTAMP_HEADER]);
       // Headers first: a caller without a well-formed, fresh signature is refused before its
       // body is read.
-      const headersOnly = checkHubSignatureHeaders({
-        maxAgeMs: config.signatureMaxAgeMs,
-        signature: header(request.headers[HUB_SIGNATURE_HEADER]),
-        timestamp: header(request.headers[HUB_TIMESTAMP_HEADER]),
-      });
-      const check = !headersOnly.ok ? headersOnly : verifyHubSignature({
-        secret: config.hubSecret,
-        maxAgeMs: config.signatureMaxAgeMs,
-        signature: header(request.headers[HUB_SIGNATURE_HEADER]),
-        timestamp: header(request.headers[HUB_TIMESTAMP_HEADER]),
-        method: request.method ?? 'POST',
-        path: new URL(request.url ?? '/', 'http://localhost').pathname,
-        viewer: header(request.headers[HUB_VIEWER_HEADER]) ?? '',
-        body: await body(),
-      });
+      const headers = checkHubSignatureHeaders({ maxAgeMs: config.signatureMaxAgeMs, signature, timestamp });
+      const check = !headers.ok
+        ? headers
+        : verifyHubSignature({
+            secret: config.hubSecret,
+            maxAgeMs: config.signatureMaxAgeMs,
+            signature,
+            timestamp,
+            method: request.method ?? 'POST',
+            path: new URL(request.url ?? '/', 'http://localhost').pathname,
+            viewer: header(request.headers[HUB_VIEWER_HEADER]) ?? '',
+            body: await body(),
+          });
       if (check.ok) return { ok: true, value: decodeViewer(header(request.headers[HUB_VIEWER_HEADER]) ?? '') };
       logger.warn('hub_signature.refused', { reason: check.reason });
       return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Subgraphs answer the hub only' };
