@@ -1,8 +1,9 @@
 import { In } from 'typeorm';
-import { DataCategory, Role } from '../../../common/src/domain.js';
+import { DataCategory } from '../../../common/src/domain.js';
 import type { TimelineEventFinder, TimelineEventRecord } from '../../../common/src/federation/timeline-events.js';
 import type { RpeContext } from './context.js';
 import { parisDay } from './domain/calendar.js';
+import { isAnotherRelaisReport } from './domain/own-reports.js';
 import { childcareSummary, concernSummary } from './domain/timeline-summaries.js';
 import { ChildcareArrangement } from './entity/childcare-arrangement.entity.js';
 import { Childminder } from './entity/childminder.entity.js';
@@ -39,10 +40,8 @@ async function childcareEvents(context: RpeContext, childIds: readonly string[],
 
 async function concernEvents(context: RpeContext, childIds: readonly string[], range: Range): Promise<TimelineEventRecord[]> {
   const links = await context.dataSource.getRepository(ConcernChild).find({ where: { childId: In([...childIds]) }, relations: { concern: true } });
-  // A relais follows its own reports only, as in `Child.concerns`.
-  const ownRelais = context.viewer?.role === Role.RPE_COORDINATOR ? context.viewer.institution : null;
   return links.flatMap(({ childId, concern }) =>
-    concern && (ownRelais === null || concern.raisedByInstitution === ownRelais) && inRange(parisDay(concern.raisedAt), range)
+    concern && !isAnotherRelaisReport(context.viewer, concern) && inRange(parisDay(concern.raisedAt), range)
       ? [{ childId, at: concern.raisedAt, kind: 'CONCERN_RAISED', summary: concernSummary(concern.category, concern.severity), category: DataCategory.CONCERN }]
       : [],
   );

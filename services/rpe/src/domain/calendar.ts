@@ -1,13 +1,12 @@
+import { serviceToday } from '../../../../common/src/calendar.js';
+
 /**
  * Calendar days (`YYYY-MM-DD`) as the relais and the CRIP count them: in French
  * metropolitan time, so that a concern raised at 00:30 in Paris belongs to that day,
  * not to the previous UTC day.
  */
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 export function parisDay(at: Date): string {
-  const parts = Object.fromEntries(PARIS_DAY.formatToParts(at).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return serviceToday(at);
 }
 
 /**

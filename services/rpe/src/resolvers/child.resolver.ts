@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DataCategory, Role } from '../../../../common/src/domain.js';
+import { DataCategory } from '../../../../common/src/domain.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import type { RpeContext } from '../context.js';
+import { isAnotherRelaisReport } from '../domain/own-reports.js';
 import { Child } from '../entity/child.type.js';
 import { ChildcareArrangement } from '../entity/childcare-arrangement.entity.js';
 import { Concern } from '../entity/concern.entity.js';
@@ -18,9 +19,7 @@ export class ChildResolver {
   @Category(DataCategory.CONCERN)
   async concerns(@Root() child: Child, @Ctx() context: RpeContext): Promise<Concern[]> {
     const concerns = await context.loaders.concernsByChild.load(child.id);
-    // A relais follows what became of its own reports (DESIGN.md), not another relais's: their
-    // descriptions and the CRIP's outcome belong to the protection file.
-    if (context.viewer?.role === Role.RPE_COORDINATOR) return concerns.filter((concern) => concern.raisedByInstitution === context.viewer?.institution);
-    return concerns;
+    // Another relais's descriptions and the CRIP's outcome belong to the protection file.
+    return concerns.filter((concern) => !isAnotherRelaisReport(context.viewer, concern));
   }
 }

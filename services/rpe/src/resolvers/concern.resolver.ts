@@ -1,8 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DataCategory, Role } from '../../../../common/src/domain.js';
+import { DataCategory } from '../../../../common/src/domain.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import type { RpeContext } from '../context.js';
+import { isAnotherRelaisReport } from '../domain/own-reports.js';
 import { Child } from '../entity/child.type.js';
 import { Childminder } from '../entity/childminder.entity.js';
 import { Concern } from '../entity/concern.entity.js';
@@ -31,7 +32,7 @@ export class ConcernResolver {
   async raisedBy(@Root() concern: Concern, @Ctx() context: RpeContext): Promise<AgentContact | null> {
     // The hub decides per child, but the reporter is owed to the reporter's own relais only
     // (DESIGN): a coordinator of another relais caring for the same child must not learn it.
-    if (context.viewer?.role === Role.RPE_COORDINATOR && context.viewer.institution !== concern.raisedByInstitution) return null;
+    if (isAnotherRelaisReport(context.viewer, concern)) return null;
     const agent = await context.loaders.agentById.load(concern.raisedById);
     if (!agent) return { name: concern.raisedById, institution: concern.raisedByInstitution, phone: null, email: null };
     return { name: agent.name, institution: concern.raisedByInstitution, phone: agent.phone, email: agent.email };
