@@ -64,6 +64,18 @@ describe('ase subgraph: Child fields', () => {
     ]);
   });
 
+  // DESIGN: the reporter goes to "the CRIP, the ASE head", those of the ASE that received the
+  // information; the kind of source all but names the reporter.
+  it.each([
+    ['the CRIP that received it', { agentId: 'agent-crip-karim', role: Role.CRIP_EVALUATOR, institution: 'ASE-75' }, 'RPE'],
+    ['its ASE head', { agentId: 'agent-ase-nathalie', role: Role.ASE_MANAGER, institution: 'ASE-75' }, 'RPE'],
+    ['no CRIP of another département', { agentId: 'agent-crip-13', role: Role.CRIP_EVALUATOR, institution: 'ASE-13' }, null],
+    ['no ASE head of another département', { agentId: 'agent-ase-head-13', role: Role.ASE_MANAGER, institution: 'ASE-13' }, null],
+  ])('gives the origin of an information préoccupante to %s', async (_label, viewer, origin) => {
+    const res = await post(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { cripEvaluations { id origin } } } }`, { reps: [{ __typename: 'Child', id: 'child-sacha' }] }, viewer);
+    expect(res.body).toEqual({ data: { _entities: [{ cripEvaluations: [{ id: 'eval-sacha', origin }] }] } });
+  });
+
   it('changes nothing when seeded twice', async () => {
     const before = await snapshot();
     await aseSubgraph.seedDemo(subgraph.dataSource);

@@ -61,6 +61,11 @@ describe('Child fields by reference', () => {
   it.each([
     ['the reporting relais', amina, seedConcern.raisedBy],
     ['the CRIP', karim, seedConcern.raisedBy],
+    ['the ASE head', nathalie, seedConcern.raisedBy],
+    // Related to the child through a concern of their own, they get the child's concerns but
+    // not who raised another département's (DESIGN: "the CRIP", the one it was sent to).
+    ['no CRIP of another département', lyonCrip, null],
+    ['no ASE head of another département', { ...nathalie, agentId: 'agent-ase-head-69', institution: 'ASE-69' }, null],
   ])('names the reporter to %s', async (_label, viewer, raisedBy) => {
     const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { concerns { raisedBy { name institution phone email } } } } }`;
     const res = await call(subgraph, query, { reps: reps('child-sacha') }, viewer);

@@ -52,12 +52,7 @@ export class CripEvaluation {
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
 
-  /**
-   * The kind of source, REPORTER_IDENTITY: "relais petite enfance" or "famille" all but names
-   * who reported. Nullable in the schema, as a field the hub may withhold must be.
-   */
-  @Field(() => CripOrigin, { nullable: true })
-  @Category(DataCategory.REPORTER_IDENTITY)
+  /** The kind of source, REPORTER_IDENTITY: resolved by `CripEvaluationResolver.origin`. */
   @Column({ type: 'text' })
   origin: CripOrigin;
 

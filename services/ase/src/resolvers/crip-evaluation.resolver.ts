@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DataCategory, Role } from '../../../../common/src/domain.js';
+import { DataCategory, departementOf, Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
@@ -9,7 +9,7 @@ import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { toAgentContact } from '../agent-contact.js';
 import type { AseContext } from '../context.js';
 import { AseAgent } from '../entity/ase-agent.entity.js';
-import { CripEvaluation, CripEvaluationStatus } from '../entity/crip-evaluation.entity.js';
+import { CripEvaluation, CripEvaluationStatus, CripOrigin } from '../entity/crip-evaluation.entity.js';
 import { worksWith } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { CloseEvaluationInput } from './types/close-evaluation.input.js';
@@ -21,6 +21,20 @@ export class CripEvaluationResolver {
   @Category(DataCategory.PROTECTION_DETAILS)
   async evaluator(@Root() evaluation: CripEvaluation, @Ctx() context: AseContext): Promise<AgentContact | null> {
     return toAgentContact(await context.loaders.agentsById.load(evaluation.evaluatorId));
+  }
+
+  /**
+   * The kind of source, REPORTER_IDENTITY: "relais petite enfance" or "famille" all but names
+   * who reported. DESIGN.md gives the reporter to "the CRIP, the ASE head": those of the ASE
+   * that received the information, not those of another département who relate to the child
+   * through information of their own (null for them). A call without a viewer (the hub's
+   * own) is not narrowed. Nullable in the schema, as a field the hub may withhold must be.
+   */
+  @FieldResolver(() => CripOrigin, { nullable: true })
+  @Category(DataCategory.REPORTER_IDENTITY)
+  origin(@Root() evaluation: CripEvaluation, @Ctx() context: AseContext): CripOrigin | null {
+    const viewer = context.viewer;
+    return !viewer || departementOf(viewer.institution) === departementOf(evaluation.institution) ? evaluation.origin : null;
   }
 
   /** Records an information préoccupante received by the CRIP, opening its evaluation. */

@@ -3,7 +3,7 @@ import { DataCategory } from '../../../../common/src/domain.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import type { RpeContext } from '../context.js';
-import { isAnotherRelaisReport } from '../domain/own-reports.js';
+import { mayKnowReporter } from '../domain/own-reports.js';
 import { Child } from '../entity/child.type.js';
 import { Childminder } from '../entity/childminder.entity.js';
 import { Concern } from '../entity/concern.entity.js';
@@ -30,9 +30,10 @@ export class ConcernResolver {
   @FieldResolver(() => AgentContact, { nullable: true })
   @Category(DataCategory.REPORTER_IDENTITY)
   async raisedBy(@Root() concern: Concern, @Ctx() context: RpeContext): Promise<AgentContact | null> {
-    // The hub decides per child, but the reporter is owed to the reporter's own relais only
-    // (DESIGN): a coordinator of another relais caring for the same child must not learn it.
-    if (isAnotherRelaisReport(context.viewer, concern)) return null;
+    // The hub decides per child, but the reporter is owed to the reporter's own relais and to
+    // the CRIP and ASE head the concern was sent to (DESIGN), not to those of another relais
+    // or département who relate to the same child.
+    if (!mayKnowReporter(context.viewer, concern)) return null;
     const agent = await context.loaders.agentById.load(concern.raisedById);
     if (!agent) return { name: concern.raisedById, institution: concern.raisedByInstitution, phone: null, email: null };
     return { name: agent.name, institution: concern.raisedByInstitution, phone: agent.phone, email: agent.email };
