@@ -332,6 +332,7 @@ export const INJECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['path traversal', '../../../../etc/passwd'],
   ['CRLF header injection', 'x\r\nSet-Cookie: admin=1\r\nX-Evil: 1'],
   ['null byte', "child-lea\u0000' OR '1'='1"],
+  ['lone UTF-16 surrogate', 'Mme \ud800 Martin'],
   ['very long unicode', `${'𝔘ñ\u0301'.repeat(40_000)}`],
   ['script tag', '<script>alert(document.cookie)</script>'],
   ['template and format string', '${7*7}{{7*7}}%s%n%x'],
@@ -352,7 +353,8 @@ const inputRefusal = executionError('BAD_USER_INPUT');
 
 export const TEXT_SITES: readonly Site[] = [
   { site: 'child(id) variable', as: CLAIRE, make: (v) => ({ query: CHILD, variables: { id: v } }), expect: idRefusal },
-  { site: 'child(id) literal', as: CLAIRE, make: (v) => ({ query: `{ child(id: ${JSON.stringify(v)}) { id } }`, variables: {} }), expect: idRefusal },
+  // GraphQL's own lexer refuses a lone surrogate escape in a literal (GRAPHQL_PARSE_FAILED).
+  { site: 'child(id) literal', as: CLAIRE, make: (v) => ({ query: `{ child(id: ${JSON.stringify(v)}) { id } }`, variables: {} }), expect: executionError(['NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']) },
   { site: 'flagConcern.childIds', as: AMINA, make: (v) => ({ query: FLAG, variables: { input: flagInput({ childIds: [v] }) } }), expect: idRefusal },
   { site: 'flagConcern.childIds beside a real child', as: AMINA, make: (v) => ({ query: FLAG, variables: { input: flagInput({ childIds: ['child-noah', v] }) } }), expect: idRefusal },
   { site: 'flagConcern.description', as: AMINA, make: (v) => ({ query: FLAG, variables: { input: flagInput({ description: v }) } }), expect: freeText },

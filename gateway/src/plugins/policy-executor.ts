@@ -180,7 +180,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       }
       const unstorable = findUnstorableVariable(variables) ?? prepared.unstorableLiteral;
       if (unstorable) {
-        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', 'Text must not contain NUL characters', { field: unstorable }), 400)] };
+        return { errors: [withHttpStatus(hubError('BAD_USER_INPUT', 'Text must be valid Unicode, without NUL characters', { field: unstorable }), 400)] };
       }
       if (prepared.refusal) return { errors: [prepared.refusal] };
       const nulled = prepared.requiredVariables.find((name) => values[name] === null);
