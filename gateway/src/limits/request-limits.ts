@@ -31,7 +31,8 @@ function typed(code: string, message: string): { onReject: GraphQLArmorRejectCal
  */
 export function requestLimitProtections(limits: RequestLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ...typed('QUERY_TOO_DEEP', 'The query is too deep') },
+    // Fields count, not the fragments a client organises them in (a spread counted as two levels).
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...typed('QUERY_TOO_DEEP', 'The query is too deep') },
     maxAliases: { n: limits.maxAliases, ...typed('TOO_MANY_ALIASES', 'The query has too many aliases') },
     maxDirectives: { n: limits.maxDirectives, ...typed('TOO_MANY_DIRECTIVES', 'The query has too many directives') },
     // Replaced by our own, which counts list sizes and answers with a typed code.
