@@ -45,6 +45,22 @@ describe('accessNotifications', () => {
     expect(withoutIds(added)).toEqual(expected);
   });
 
+  // What else tells a non-ASE viewer that the child has a protection file notifies as well.
+  const look = (childId: string, selection: string) => `query Look { child(id: "${childId}") { ${selection} } }`;
+  it.each([
+    ['Claire reads Léa’s timeline: its count of withheld measures tells the status', 'agent-pmi-claire', look('child-lea', 'timeline { withheld { category count reason } }'), [{ childId: 'child-lea', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Claire Dubois', institution: 'PMI-75' } }]],
+    ['Hélène reads Léa’s measures', 'agent-tj-helene', look('child-lea', 'dossier { measures { kind startDate } }'), [{ childId: 'child-lea', category: 'PROTECTION_DETAILS', read: false, viewer: { name: 'Hélène Girard', institution: 'TJ-PARIS' } }]],
+    ['Hélène reads where Inès is placed', 'agent-tj-helene', look('child-ines', 'placement { address }'), [{ childId: 'child-ines', category: 'PLACEMENT_LOCATION', read: false, viewer: { name: 'Hélène Girard', institution: 'TJ-PARIS' } }]],
+    ['Claire asks for Léa’s measures without the parents’ consent (nothing released)', 'agent-pmi-claire', look('child-lea', 'dossier { measures { kind } }'), []],
+    ['Claire reads Léa’s follow-up (nothing of the protection file)', 'agent-pmi-claire', look('child-lea', 'pmiFollowUp { since }'), []],
+  ] as const)('tells Julien when %s', async (_label, viewer, query, expected) => {
+    const before = new Set((await notifications()).map((notification) => notification.id));
+    const read = await hubPost(federation.hubUrl, viewer, query);
+    expect(read.status).toBe(200);
+    const added = (await notifications()).filter((notification) => !before.has(notification.id));
+    expect(withoutIds(added)).toEqual(expected);
+  });
+
   it('gives each read its own notification, newest first', async () => {
     const before = new Set((await notifications()).map((notification) => notification.id));
     await hubPost(federation.hubUrl, 'agent-pmi-claire', statusOf('child-lea'));

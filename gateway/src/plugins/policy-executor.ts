@@ -13,7 +13,8 @@ import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { type FieldPlans, nothingToDecide, type RedactionOutcome, selectionsUseVariables, walkForRedaction } from '../policy/redact-result.js';
 import { rewriteOperation, type RewrittenOperation } from '../policy/rewrite-operation.js';
-import { forbiddenCategories, ruleFor } from '../policy/rules.js';
+import { forbiddenCategories, notifiesReferent, ruleFor } from '../policy/rules.js';
+import type { ReferentNotification } from '../notifications/notify-referents.js';
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
@@ -132,6 +133,24 @@ function prepareOperation(schema: GraphQLSchema, labels: LabelMap, role: Role, q
     requiredVariables: variablesRequiredNonNull(schema, document, operation),
     rootFields: roots,
   };
+}
+
+/**
+ * The looks to tell référents of: the releases the walk marked, and those made in resolvers
+ * (the timeline) of a category that notifies for this role, once per child and category.
+ */
+function referentNotifications(context: HubContext, outcome: RedactionOutcome): ReferentNotification[] {
+  const seen = new Set<string>();
+  const notifications: ReferentNotification[] = [];
+  const add = (childId: string, category: DataCategory) => {
+    const key = `${childId}\n${category}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    notifications.push({ viewer: context.agent, childId, category });
+  };
+  for (const release of outcome.releases) if (release.notifyReferent) add(release.childId, release.category);
+  for (const release of context.disclosures.released) if (notifiesReferent(release.category, context.agent.role)) add(release.childId, release.category);
+  return notifications;
 }
 
 /**
@@ -256,7 +275,7 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         try {
           await deps.releases.record({
             audit: auditRecord(context, requestContext.operationName, operationHash, outcome, unanswered, await registeredIds(context, unanswered)),
-            notifications: outcome.releases.filter((release) => release.notifyReferent).map((release) => ({ viewer: context.agent, childId: release.childId, category: release.category })),
+            notifications: referentNotifications(context, outcome),
           });
         } catch (error) {
           deps.logger.error('audit.write_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });

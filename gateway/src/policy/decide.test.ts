@@ -10,13 +10,13 @@ const ALL_CONSENTED: ReadonlySet<DataCategory> = new Set(ALL_CATEGORIES);
  * state). A drift between the two fails the cell-by-cell test below.
  */
 const EXPECTED: Record<Role, { A: DataCategory[]; C: DataCategory[]; notify: DataCategory[] }> = {
-  [Role.PMI_NURSE]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'HEALTH_FOLLOW_UP', 'HEALTH_DETAILS'] as DataCategory[], C: ['PROTECTION_DETAILS', 'CHILDCARE'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS] },
-  [Role.PMI_DOCTOR]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'HEALTH_FOLLOW_UP', 'HEALTH_DETAILS'] as DataCategory[], C: ['PROTECTION_DETAILS', 'CHILDCARE'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS] },
+  [Role.PMI_NURSE]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'HEALTH_FOLLOW_UP', 'HEALTH_DETAILS'] as DataCategory[], C: ['PROTECTION_DETAILS', 'CHILDCARE'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS, DataCategory.PROTECTION_DETAILS] },
+  [Role.PMI_DOCTOR]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'HEALTH_FOLLOW_UP', 'HEALTH_DETAILS'] as DataCategory[], C: ['PROTECTION_DETAILS', 'CHILDCARE'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS, DataCategory.PROTECTION_DETAILS] },
   [Role.RPE_COORDINATOR]: { A: ['IDENTITY', 'CHILDCARE', 'CONCERN', 'REPORTER_IDENTITY'] as DataCategory[], C: [], notify: [] },
   [Role.ASE_REFERENT]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'PROTECTION_DETAILS', 'PLACEMENT_LOCATION', 'HEALTH_FOLLOW_UP', 'CHILDCARE', 'CONCERN', 'COURT_DECISION', 'COURT_DECISION_CONTENT'] as DataCategory[], C: ['HEALTH_DETAILS'] as DataCategory[], notify: [] },
   [Role.ASE_MANAGER]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'PROTECTION_DETAILS', 'PLACEMENT_LOCATION', 'HEALTH_FOLLOW_UP', 'CHILDCARE', 'CONCERN', 'COURT_DECISION', 'COURT_DECISION_CONTENT', 'REPORTER_IDENTITY'] as DataCategory[], C: ['HEALTH_DETAILS'] as DataCategory[], notify: [] },
   [Role.CRIP_EVALUATOR]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'PROTECTION_DETAILS', 'HEALTH_FOLLOW_UP', 'CHILDCARE', 'CONCERN', 'COURT_DECISION', 'REPORTER_IDENTITY'] as DataCategory[], C: ['HEALTH_DETAILS'] as DataCategory[], notify: [] },
-  [Role.JUDGE]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'PROTECTION_DETAILS', 'PLACEMENT_LOCATION', 'HEALTH_FOLLOW_UP', 'CHILDCARE', 'CONCERN', 'COURT_DECISION', 'COURT_DECISION_CONTENT'] as DataCategory[], C: ['HEALTH_DETAILS'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS] },
+  [Role.JUDGE]: { A: ['IDENTITY', 'PROTECTION_STATUS', 'PROTECTION_DETAILS', 'PLACEMENT_LOCATION', 'HEALTH_FOLLOW_UP', 'CHILDCARE', 'CONCERN', 'COURT_DECISION', 'COURT_DECISION_CONTENT'] as DataCategory[], C: ['HEALTH_DETAILS'] as DataCategory[], notify: [DataCategory.PROTECTION_STATUS, DataCategory.PROTECTION_DETAILS, DataCategory.PLACEMENT_LOCATION] },
   [Role.DPO]: { A: [], C: [], notify: [] },
 };
 

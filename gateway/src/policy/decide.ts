@@ -1,5 +1,5 @@
 import type { DataCategory, Role } from '../../../common/src/domain.js';
-import { ruleFor } from './rules.js';
+import { notifiesReferent, ruleFor } from './rules.js';
 
 /** What the hub knows of one (viewer, child) pair when it decides. */
 export interface ChildFacts {
@@ -34,5 +34,5 @@ export function decide(viewer: { role: Role }, facts: ChildFacts, category: Data
   if (facts.relationship === 'no') return DECISIONS.needToKnow;
   if (facts.relationship === 'unknown') return DECISIONS.sourceUnavailable;
   if (rule === 'C' && !facts.consentedCategories.has(category)) return DECISIONS.consentRequired;
-  return rule === 'A*' ? DECISIONS.permitAndNotify : DECISIONS.permit;
+  return notifiesReferent(category, viewer.role) ? DECISIONS.permitAndNotify : DECISIONS.permit;
 }

@@ -38,6 +38,19 @@ export function ruleFor(category: DataCategory, role: Role): Rule {
   return TABLE[category][COLUMNS.indexOf(role)];
 }
 
+/** The categories whose release tells that the child has, or had, a protection file. */
+const PROTECTION_FILE: ReadonlySet<DataCategory> = new Set([DataCategory.PROTECTION_STATUS, DataCategory.PROTECTION_DETAILS, DataCategory.PLACEMENT_LOCATION]);
+
+/**
+ * Whether releasing `category` to `role` notifies the child's référent. DESIGN.md's footnote
+ * asks it for every release of PROTECTION_STATUS to a non-ASE viewer (the `A*` cells); a
+ * measure released with the parents' consent, a placement shown to a judge, or a count of
+ * withheld measures in a timeline tells the same status, so it notifies the same viewers.
+ */
+export function notifiesReferent(category: DataCategory, role: Role): boolean {
+  return PROTECTION_FILE.has(category) && ruleFor(DataCategory.PROTECTION_STATUS, role) === 'A*';
+}
+
 /** Categories a role may never see: removed from its operations before planning. */
 export function forbiddenCategories(role: Role): ReadonlySet<DataCategory> {
   return new Set((Object.keys(TABLE) as DataCategory[]).filter((category) => ruleFor(category, role) === 'D'));

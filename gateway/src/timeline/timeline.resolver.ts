@@ -4,6 +4,8 @@ import { DateScalar } from '../../../common/src/scalars/date.scalar.js';
 import type { HubContext } from '../context.js';
 import { ChildIdentity } from '../directory/child-identity.entity.js';
 import { hubError, sourceUnavailable } from '../errors.js';
+import { DataCategory } from '../../../common/src/domain.js';
+import { notifiesReferent } from '../policy/rules.js';
 import { buildTimeline } from './build-timeline.js';
 import { TimelineType } from './timeline.types.js';
 
@@ -32,6 +34,11 @@ export class TimelineResolver {
     const built = buildTimeline(context.agent.role, { relationship: 'yes', consentedCategories: consented }, gathered.events);
     for (const category of built.released) context.disclosures.released.push({ childId: child.id, category });
     for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry });
+    // A count of withheld measures tells that the child has a protection file: that is the
+    // child's PROTECTION_STATUS, released (and, to a non-ASE viewer, notified) as such.
+    if (built.withheld.some((entry) => notifiesReferent(entry.category, context.agent.role))) {
+      context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS });
+    }
     return { events: built.events, withheld: built.withheld };
   }
 }
