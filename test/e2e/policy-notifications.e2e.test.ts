@@ -1,6 +1,9 @@
+import { Role } from '../../common/src/domain';
+import { signDevToken } from '../../dev/sign-dev-token';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
 import type { DemoAgentId } from '../support/tokens';
+import { parisDay } from './policy-oracle';
 
 /**
  * The A* cells: every release of a child's PROTECTION_STATUS to a non-ASE viewer (PMI, the
@@ -21,7 +24,7 @@ const NOTIFICATIONS = `query Notifications($unreadOnly: Boolean) {
 const MARK = `mutation Mark($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
 const statusOf = (childId: string) => `query Status { child(id: "${childId}") { protectionStatus { level } } }`;
 
-async function notifications(as: DemoAgentId = JULIEN, unreadOnly: boolean | null = null): Promise<Notification[]> {
+async function notifications(as: DemoAgentId | { authorization: string } = JULIEN, unreadOnly: boolean | null = null): Promise<Notification[]> {
   const res = await hubPost<{ accessNotifications: Notification[] }>(federation.hubUrl, as, NOTIFICATIONS, { unreadOnly });
   if (!res.body.data) throw new Error(`accessNotifications failed: ${JSON.stringify(res.body)}`);
   return res.body.data.accessNotifications;
@@ -106,5 +109,38 @@ describe('markNotificationsRead', () => {
   ])('is FORBIDDEN to the relais coordinator (%s)', async (_label, query, variables) => {
     const res = await hubPost(federation.hubUrl, 'agent-rpe-amina', query, variables);
     expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }] });
+  });
+});
+
+// Runs last: it gives Noah a référent, whom the cases above expect him not to have.
+describe('accessNotifications of an ASE head named a child’s référent', () => {
+  const NOAH_SEEN = [{ childId: 'child-noah', category: 'PROTECTION_STATUS', read: false, viewer: { name: 'Claire Dubois', institution: 'PMI-75' } }];
+  beforeAll(async () => {
+    const open = await hubPost(federation.hubUrl, 'agent-ase-nathalie', `mutation Open($input: OpenDossierInput!) { openDossier(input: $input) { id } }`, {
+      input: { idempotencyKey: 'notifications-noah-dossier', childId: 'child-noah', referentId: 'agent-ase-nathalie', openedOn: parisDay(-1) },
+    });
+    expect(open.body.errors).toBeUndefined();
+  });
+
+  it('tells Nathalie, and only her, when Claire reads Noah’s status', async () => {
+    const otherHead = { authorization: `Bearer ${await signDevToken({ id: 'agent-ase-head-2', name: 'Cheffe fictive', role: Role.ASE_MANAGER, institution: 'ASE-75' })}` };
+    const before = async (as: DemoAgentId | { authorization: string }) => new Set((await notifications(as)).map((notification) => notification.id));
+    const [nathalie, julien, head] = [await before('agent-ase-nathalie'), await before(JULIEN), await before(otherHead)];
+    const read = await hubPost<{ child: { protectionStatus: { level: string } } }>(federation.hubUrl, 'agent-pmi-claire', statusOf('child-noah'));
+    expect(read.body).toEqual({ data: { child: { protectionStatus: { level: 'NONE' } } } });
+
+    const added = async (as: DemoAgentId | { authorization: string }, seen: Set<string>) => withoutIds((await notifications(as)).filter((notification) => !seen.has(notification.id)));
+    expect(await added('agent-ase-nathalie', nathalie)).toEqual(NOAH_SEEN);
+    expect(await added(JULIEN, julien)).toEqual([]);
+    expect(await added(otherHead, head)).toEqual([]);
+  });
+
+  it('lets Nathalie mark it read, and nobody else', async () => {
+    await hubPost(federation.hubUrl, 'agent-pmi-claire', statusOf('child-noah'));
+    const ids = (await notifications('agent-ase-nathalie', true)).map((notification) => notification.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect((await hubPost(federation.hubUrl, JULIEN, MARK, { ids })).body).toEqual({ data: { markNotificationsRead: 0 } });
+    expect((await hubPost(federation.hubUrl, 'agent-ase-nathalie', MARK, { ids })).body).toEqual({ data: { markNotificationsRead: ids.length } });
+    expect(await notifications('agent-ase-nathalie', true)).toEqual([]);
   });
 });

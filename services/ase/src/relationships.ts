@@ -31,8 +31,24 @@ function records(childIds: string[], kind: string): CareRelationshipRecord[] {
 }
 
 /**
+ * The ASE head's children (ASE_HEAD), and REFERENT too for those of her open dossiers that
+ * name her their référent: a dossier may (openDossier), and the hub reads the référent's
+ * access notifications off REFERENT alone. Kept to the département, so that naming her adds
+ * a kind, never a child. One statement, like every finder.
+ */
+async function headRecords(context: AseContext, viewer: Viewer, departement: string, childIds: ChildIds): Promise<CareRelationshipRecord[]> {
+  const params: unknown[] = [DEPARTEMENT_PATTERN, departement, viewer.agentId];
+  const dossiers = `SELECT child_id, referent_id = $3 AND closed_on IS NULL AS named FROM dossier WHERE substring(institution from $1) = $2${amongChildren('child_id', childIds, params)}`;
+  const evaluations = `SELECT child_id, false AS named FROM crip_evaluation WHERE substring(institution from $1) = $2${amongChildren('child_id', childIds, params)}`;
+  const rows: { child_id: string; named: boolean }[] = await context.dataSource.query(`${dossiers} UNION ${evaluations}`, params);
+  const named = rows.filter((row) => row.named).map((row) => row.child_id);
+  return [...records(rows.map((row) => row.child_id), 'ASE_HEAD'), ...records(named, 'REFERENT')];
+}
+
+/**
  * A référent relates to the children of their open dossiers; the ASE head to every child
- * with a dossier or an evaluation in the département; a CRIP evaluator to every child the
+ * with a dossier or an evaluation in the département (and as référent to those of her own
+ * open dossiers there, when one names her); a CRIP evaluator to every child the
  * département's CRIP has received an information préoccupante about. Nobody else.
  */
 export const findCareRelationships: CareRelationshipFinder<AseContext> = async (context, viewer, childIds) => {
@@ -41,7 +57,7 @@ export const findCareRelationships: CareRelationshipFinder<AseContext> = async (
     case Role.ASE_REFERENT:
       return records(await referentChildren(context, viewer.agentId, childIds), 'REFERENT');
     case Role.ASE_MANAGER:
-      return departement ? records(await departementChildren(context, departement, childIds, ['dossier', 'crip_evaluation']), 'ASE_HEAD') : [];
+      return departement ? headRecords(context, viewer, departement, childIds) : [];
     case Role.CRIP_EVALUATOR:
       return departement ? records(await departementChildren(context, departement, childIds, ['crip_evaluation']), 'CRIP') : [];
     default:

@@ -104,6 +104,41 @@ describe('ase subgraph: care relationships', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?._aseCareRelationships).toEqual(expected.map(([childId, kind]) => ({ childId, kind })));
   });
+
+  // The ASE head may name herself a dossier's référent (openDossier): she is then its
+  // référent too, which is what the hub reads her access notifications off.
+  describe('when the ASE head is named the référent of a dossier', () => {
+    const nathalie: Viewer = { agentId: 'agent-ase-nathalie', role: Role.ASE_MANAGER, institution: 'ASE-75' };
+    const OPEN_DOSSIER = `mutation ($input: OpenDossierInput!) { openDossier(input: $input) { id referent { name } } }`;
+    const CHILD = 'child-head-named';
+    beforeAll(async () => {
+      const input = { idempotencyKey: 'key-head-named-dossier', childId: CHILD, referentId: nathalie.agentId, openedOn: '2026-11-02' };
+      expect((await post(OPEN_DOSSIER, { input }, nathalie)).body.errors).toBeUndefined();
+    });
+    afterAll(() => subgraph.dataSource.query(`DELETE FROM dossier WHERE child_id = $1`, [CHILD]));
+
+    it.each([
+      ['the named head, among given ids', nathalie, [CHILD, 'child-lea', 'child-noah'], [[CHILD, 'ASE_HEAD'], ['child-lea', 'ASE_HEAD'], [CHILD, 'REFERENT']]],
+      ['the named head, all her children', nathalie, null, [[CHILD, 'ASE_HEAD'], ['child-ines', 'ASE_HEAD'], ['child-lea', 'ASE_HEAD'], ['child-sacha', 'ASE_HEAD'], [CHILD, 'REFERENT']]],
+      ['another head of the département', { ...nathalie, agentId: 'agent-ase-head-2' }, [CHILD], [[CHILD, 'ASE_HEAD']]],
+      ['the head of another département', { agentId: 'agent-ase-nathalie', role: Role.ASE_MANAGER, institution: 'ASE-13' }, [CHILD], []],
+      ['another référent', julien, [CHILD, 'child-lea'], [['child-lea', 'REFERENT']]],
+    ])('answers for %s', async (_label, viewer, childIds, expected) => {
+      const res = await post<{ _aseCareRelationships: unknown[] }>(query, { ...viewer, childIds });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data?._aseCareRelationships).toEqual(expected.map(([childId, kind]) => ({ childId, kind })));
+    });
+
+    it('answers ASE_HEAD alone once her dossier is closed', async () => {
+      await subgraph.dataSource.query(`UPDATE dossier SET closed_on = '2026-11-03' WHERE child_id = $1`, [CHILD]);
+      try {
+        const res = await post<{ _aseCareRelationships: unknown[] }>(query, { ...nathalie, childIds: [CHILD] });
+        expect(res.body.data?._aseCareRelationships).toEqual([{ childId: CHILD, kind: 'ASE_HEAD' }]);
+      } finally {
+        await subgraph.dataSource.query(`UPDATE dossier SET closed_on = NULL WHERE child_id = $1`, [CHILD]);
+      }
+    });
+  });
 });
 
 describe('ase subgraph: timeline', () => {
