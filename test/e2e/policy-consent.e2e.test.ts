@@ -1,3 +1,5 @@
+import { Role } from '../../common/src/domain';
+import { signDevToken } from '../../dev/sign-dev-token';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
 import type { DemoAgentId } from '../support/tokens';
@@ -192,5 +194,51 @@ describe('revokeConsent', () => {
   it('answers NOT_FOUND for an unknown id', async () => {
     const res = await hubPost(federation.hubUrl, JULIEN, REVOKE, { id: '00000000-0000-4000-8000-000000000000' });
     expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['revokeConsent'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+});
+
+// The parents' consents are the ASE's casework on its own file: an ASE head of another
+// département who knows the child only from a relais's concern of her département may read
+// what the table gives her of the child, but neither record, revoke nor list its consents.
+describe('consents, for an ASE head who knows the child only from a relais’s concern', () => {
+  const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
+  let marseilleHead: { authorization: string };
+  let juliensConsent: string;
+  beforeAll(async () => {
+    const relais = await as('agent-rpe-13-01', Role.RPE_COORDINATOR, 'RPE-13-01');
+    marseilleHead = await as('agent-ase-13-head', Role.ASE_MANAGER, 'ASE-13');
+    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
+      input: { idempotencyKey: 'consent-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0001', capacity: 3, agrementValidUntil: '2030-01-31' },
+    });
+    const childminderId = minder.body.data?.registerChildminder.id;
+    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
+      input: { idempotencyKey: 'consent-13-arrangement', childId: 'child-lea', childminderId, startDate: parisDay(0), schedule: 'mer. 8h–18h' },
+    });
+    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
+      input: { idempotencyKey: 'consent-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
+    });
+    expect([arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined]);
+    juliensConsent = await record(consent({ categories: ['PROTECTION_DETAILS'], recipientRole: 'PMI_NURSE', idempotencyKey: 'consent-13-julien' }));
+  });
+
+  it('is a relationship with the child: she reads Léa’s identity', async () => {
+    const res = await hubPost(federation.hubUrl, marseilleHead, `query I { child(id: "child-lea") { firstName } }`);
+    expect(res.body).toEqual({ data: { child: { firstName: 'Léa' } } });
+  });
+
+  const notFound = (path: string) => ({ data: null, errors: [{ message: expect.any(String), path: [path], extensions: { code: 'NOT_FOUND' } }] });
+  it('does not let her record a consent, and records none', async () => {
+    const before = await consentIds();
+    const res = await hubPost(federation.hubUrl, marseilleHead, RECORD, { input: consent({ categories: ['PROTECTION_DETAILS'], recipientRole: 'PMI_NURSE' }) });
+    expect(res.body).toEqual(notFound('recordConsent'));
+    expect(await consentIds()).toEqual(before);
+  });
+
+  it('does not let her revoke the référent’s consent, nor list the consents', async () => {
+    expect((await hubPost(federation.hubUrl, marseilleHead, REVOKE, { id: juliensConsent })).body).toEqual(notFound('revokeConsent'));
+    expect((await hubPost(federation.hubUrl, marseilleHead, CONSENTS)).body).toEqual(notFound('consents'));
+    expect(await consentIds()).toContain(juliensConsent);
+    const standing = await hubPost<{ consents: Array<{ id: string; revokedAt: string | null }> }>(federation.hubUrl, JULIEN, `query C { consents(childId: "child-lea") { id revokedAt } }`);
+    expect(standing.body.data?.consents.find((row) => row.id === juliensConsent)?.revokedAt).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { badUserInput, conflict } from '../../../common/src/errors.js';
 import { assertMayCall } from '../auth/assert-may-call.js';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
-import { requireRelationship } from '../facts/require-relationship.js';
+import { requireAseRecord } from '../facts/require-relationship.js';
 import { ruleFor } from '../policy/rules.js';
 import { Consent } from './consent.entity.js';
 import { ConsentInput } from './consent.input.js';
@@ -28,7 +28,7 @@ export class ConsentResolver {
   @Query(() => [Consent])
   async consents(@Arg('childId', () => ID) childId: string, @Ctx() context: HubContext): Promise<Consent[]> {
     assertMayCall(context, 'consents');
-    await requireRelationship(context, childId);
+    await requireAseRecord(context, childId);
     const consents = await context.dataSource.getRepository(Consent).find({ where: { childId }, order: { recordedAt: 'DESC' } });
     disclose(context, childId);
     return consents;
@@ -46,7 +46,7 @@ export class ConsentResolver {
     if (input.categories.some((category) => ruleFor(category, input.recipientRole) === 'D')) {
       throw badUserInput('input.categories', 'A consent cannot open a category this role may never see');
     }
-    await requireRelationship(context, input.childId);
+    await requireAseRecord(context, input.childId);
     const repository = context.dataSource.getRepository(Consent);
     const key = input.idempotencyKey ?? null;
     const id = randomUUID();
@@ -93,7 +93,7 @@ export class ConsentResolver {
     const repository = context.dataSource.getRepository(Consent);
     const consent = await repository.findOneBy({ id });
     if (!consent) throw notFound();
-    await requireRelationship(context, consent.childId).catch(() => {
+    await requireAseRecord(context, consent.childId).catch(() => {
       throw notFound();
     });
     await repository

@@ -1,3 +1,5 @@
+import { Source } from '../../../common/src/domain.js';
+import type { SubgraphName } from '../config.js';
 import type { HubContext } from '../context.js';
 import { childNotFound, sourceUnavailable } from '../errors.js';
 
@@ -10,5 +12,22 @@ export async function requireRelationship(context: Pick<HubContext, 'relationshi
   const relationship = await context.relationships.forChild(childId);
   if (relationship.kinds.length > 0) return;
   if (relationship.unavailable.length > 0) throw sourceUnavailable(relationship.unavailable.join(', '));
+  throw childNotFound();
+}
+
+const ASE_KIND = `${'ase' satisfies SubgraphName}:`;
+
+/**
+ * For the ASE's own casework about one child (the parents' consents): the viewer must relate
+ * to the child through the ASE's own records, as the référent of its open dossier or the
+ * head of the ASE holding a dossier or an information préoccupante about it. An ASE head of
+ * another département who knows the child only from a relais's concern may not record,
+ * revoke or read its consents: NOT_FOUND, as for an unknown child; SOURCE_UNAVAILABLE when
+ * the ASE could not be asked.
+ */
+export async function requireAseRecord(context: Pick<HubContext, 'relationships'>, childId: string): Promise<void> {
+  const relationship = await context.relationships.forChild(childId);
+  if (relationship.kinds.some((kind) => kind.startsWith(ASE_KIND))) return;
+  if (relationship.unavailable.includes(Source.ASE)) throw sourceUnavailable(Source.ASE);
   throw childNotFound();
 }
