@@ -63,7 +63,8 @@ async function startBareApollo(config: HubConfig, stats: StatsChannel): Promise<
  * query planner (`hive`) or with Hive Router's Rust one (`hive_rust`). Hive cannot run the hub's
  * subgraph in-process, so this process also serves it over loopback HTTP (its CPU is
  * still counted here, as it is for the others) — one extra local hop that (a) and (b) do
- * not pay. Every subgraph call is signed by an `onFetch` plugin with the hub secret.
+ * not pay. Every subgraph call is signed by an `onFetch` plugin with the hub secret, for
+ * the subgraph its URL serves.
  */
 async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort: number, planner: 'javascript' | 'rust'): Promise<string> {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
@@ -85,6 +86,8 @@ async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort
     context: async ({ auth, requestId }) => contextFor(auth, requestId),
   });
   const urls: Record<string, string> = { ...config.subgraphUrls, hub: hubSubgraph.url };
+  // The subgraph each URL serves, so that a call is signed for its target alone.
+  const subgraphAt = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
   const supergraph = readFileSync(config.supergraphFile, 'utf8').replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${urls[name]}")`);
   const gateway = createGatewayRuntime({
     supergraph,
@@ -107,11 +110,13 @@ async function startHive(config: HubConfig, stats: StatsChannel, hubSubgraphPort
     plugins: () => [
       {
         onFetch({ url, options, setOptions }) {
+          const subgraph = subgraphAt.get(url);
+          if (!subgraph) throw new Error(`bench hive: no subgraph is served at ${url}`);
           const headers = new Headers(options.headers as HeadersInit | undefined);
           const timestamp = Date.now();
           const body = typeof options.body === 'string' ? options.body : '';
           headers.set(HUB_TIMESTAMP_HEADER, String(timestamp));
-          headers.set(HUB_SIGNATURE_HEADER, signHubRequest(config.hubSecret, timestamp, options.method ?? 'POST', new URL(url).pathname, headers.get(HUB_VIEWER_HEADER) ?? '', body));
+          headers.set(HUB_SIGNATURE_HEADER, signHubRequest(config.hubSecret, subgraph, timestamp, options.method ?? 'POST', new URL(url).pathname, headers.get(HUB_VIEWER_HEADER) ?? '', body));
           setOptions({ ...options, headers: Object.fromEntries(headers.entries()) });
         },
       },

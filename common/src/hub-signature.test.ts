@@ -7,6 +7,8 @@ const MAX_AGE = 30_000;
 const CLAIRE: Viewer = { agentId: 'agent-pmi-claire', role: Role.PMI_NURSE, institution: 'PMI-75' };
 
 interface Request {
+  /** The subgraph the request is signed for, or the one verifying it. */
+  subgraph: string;
   timestamp: number;
   method: string;
   path: string;
@@ -14,18 +16,20 @@ interface Request {
   body: string;
 }
 const REQUEST: Request = {
+  subgraph: 'pmi',
   timestamp: NOW - 1_000,
   method: 'POST',
   path: '/graphql',
   viewer: encodeViewer(CLAIRE),
   body: '{"query":"{ _service { sdl } }","variables":{}}',
 };
-const signatureOf = (r: Request, secret = SECRET) => signHubRequest(secret, r.timestamp, r.method, r.path, r.viewer, r.body);
+const signatureOf = (r: Request, secret = SECRET) => signHubRequest(secret, r.subgraph, r.timestamp, r.method, r.path, r.viewer, r.body);
 
 /** Verifies `received` as a subgraph would, its signature made over `signed`. */
 function check(received: Request, signed: Request = received, overrides: { signature?: string | undefined; timestamp?: string | undefined; secret?: string } = {}) {
   return verifyHubSignature({
     secret: SECRET,
+    subgraph: received.subgraph,
     maxAgeMs: MAX_AGE,
     signature: 'signature' in overrides ? overrides.signature : signatureOf(signed, overrides.secret),
     timestamp: 'timestamp' in overrides ? overrides.timestamp : String(received.timestamp),
@@ -65,6 +69,7 @@ describe('verifyHubSignature', () => {
     { name: 'viewer header (another agent)', received: { ...REQUEST, viewer: encodeViewer({ ...CLAIRE, role: Role.ASE_MANAGER }) } },
     { name: 'viewer header removed', received: { ...REQUEST, viewer: '' } },
     { name: 'timestamp (within the window)', received: { ...REQUEST, timestamp: REQUEST.timestamp + 1 } },
+    ...['ase', 'rpe', 'justice', 'PMI', ''].map((subgraph) => ({ name: `target subgraph (pmi → '${subgraph}')`, received: { ...REQUEST, subgraph } })),
   ])('answers mismatch when the $name was changed after signing', ({ received }) => {
     expect(check(received, REQUEST)).toEqual({ ok: false, reason: 'mismatch' });
   });

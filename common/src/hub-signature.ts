@@ -8,14 +8,21 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** The authenticated agent on whose behalf the hub calls (base64url JSON), covered by the signature. */
 export const HUB_VIEWER_HEADER = 'x-hub-viewer';
 
-/** The exact bytes signed: timestamp, method, path, viewer and body, so no part can be swapped. */
-function payload(timestampMs: number, method: string, path: string, viewer: string, body: string): string {
-  return `${timestampMs}\n${method.toUpperCase()}\n${path}\n${viewer}\n${body}`;
+/**
+ * The exact bytes signed: target subgraph, timestamp, method, path, viewer and body, so no
+ * part can be swapped. The target is named because the four subgraphs share one secret: a
+ * request signed for one of them must not be replayable against another.
+ */
+function payload(subgraph: string, timestampMs: number, method: string, path: string, viewer: string, body: string): string {
+  return `${subgraph}\n${timestampMs}\n${method.toUpperCase()}\n${path}\n${viewer}\n${body}`;
 }
 
-/** HMAC-SHA256 of the request with the shared hub secret, hex-encoded. */
-export function signHubRequest(secret: string, timestampMs: number, method: string, path: string, viewer: string, body: string): string {
-  return createHmac('sha256', secret).update(payload(timestampMs, method, path, viewer, body)).digest('hex');
+/**
+ * HMAC-SHA256 of a request to `subgraph` (its name in the hub's service list: `ase`, `pmi`,
+ * `rpe`, `justice`) with the shared hub secret, hex-encoded.
+ */
+export function signHubRequest(secret: string, subgraph: string, timestampMs: number, method: string, path: string, viewer: string, body: string): string {
+  return createHmac('sha256', secret).update(payload(subgraph, timestampMs, method, path, viewer, body)).digest('hex');
 }
 
 export type HubSignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
@@ -36,10 +43,13 @@ export function checkHubSignatureHeaders(args: { maxAgeMs: number; signature: st
 /**
  * Verifies a hub signature. A request is refused when the header is missing or malformed,
  * when its timestamp is further than `maxAgeMs` from now (either way: clock skew is bounded
- * too), or when the HMAC does not match in constant time.
+ * too), or when the HMAC does not match in constant time (a signature made for another
+ * subgraph does not).
  */
 export function verifyHubSignature(args: {
   secret: string;
+  /** The verifying subgraph's own name: only signatures made for it are accepted. */
+  subgraph: string;
   maxAgeMs: number;
   signature: string | undefined;
   timestamp: string | undefined;
@@ -53,7 +63,7 @@ export function verifyHubSignature(args: {
   const headers = checkHubSignatureHeaders(args);
   if (!headers.ok) return headers;
   const timestampMs = Number(args.timestamp);
-  const expected = Buffer.from(signHubRequest(args.secret, timestampMs, args.method, args.path, args.viewer, args.body), 'hex');
+  const expected = Buffer.from(signHubRequest(args.secret, args.subgraph, timestampMs, args.method, args.path, args.viewer, args.body), 'hex');
   const given = Buffer.from(args.signature ?? '', 'hex');
   return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }

@@ -87,6 +87,8 @@ describe('hub: the federation internals are not part of its API', () => {
 /** How a request to a subgraph is signed (or not) and what is then sent. */
 interface Attempt {
   secret: string;
+  /** The subgraph the signature is made for. */
+  subgraph: string;
   timestamp: number;
   /** Body the signature covers; the body sent when `sentBody` is absent. */
   body: string;
@@ -96,7 +98,7 @@ interface Attempt {
 }
 
 async function post(url: string, attempt: Attempt): Promise<GraphQLResponse> {
-  const signature = signHubRequest(attempt.secret, attempt.timestamp, 'POST', new URL(url).pathname, attempt.viewer, attempt.body);
+  const signature = signHubRequest(attempt.secret, attempt.subgraph, attempt.timestamp, 'POST', new URL(url).pathname, attempt.viewer, attempt.body);
   const viewer = attempt.sentViewer ?? attempt.viewer;
   const headers: Record<string, string> = { 'content-type': 'application/json', [HUB_TIMESTAMP_HEADER]: String(attempt.timestamp), [HUB_SIGNATURE_HEADER]: signature };
   if (viewer) headers[HUB_VIEWER_HEADER] = viewer;
@@ -118,22 +120,25 @@ function operations(name: string): Array<{ operation: string; query: string; var
   ];
 }
 const bodyOf = (op: { query: string; variables: Record<string, unknown> }) => JSON.stringify({ query: op.query, variables: op.variables });
-const fresh = (body: string): Attempt => ({ secret: TEST_HUB_SECRET, timestamp: Date.now(), body, viewer: encodeViewer(CLAIRE) });
+const fresh = (subgraph: string, body: string): Attempt => ({ secret: TEST_HUB_SECRET, subgraph, timestamp: Date.now(), body, viewer: encodeViewer(CLAIRE) });
+/** Another subgraph than `name`: the next one in the hub's list. */
+const otherThan = (name: string) => SUBGRAPH_NAMES[(SUBGRAPH_NAMES.indexOf(name as (typeof SUBGRAPH_NAMES)[number]) + 1) % SUBGRAPH_NAMES.length];
 
-type Attack = (url: string, op: { query: string; variables: Record<string, unknown> }) => Promise<GraphQLResponse>;
+type Attack = (name: string, url: string, op: { query: string; variables: Record<string, unknown> }) => Promise<GraphQLResponse>;
 const ATTACKS: Array<{ attack: string; send: Attack }> = [
-  { attack: 'unsigned', send: (url, op) => unsignedPost(url, op.query) },
-  { attack: 'signed with a wrong secret', send: (url, op) => post(url, { ...fresh(bodyOf(op)), secret: 'attacker-guess-0123456789abcdefghijklmn' }) },
-  { attack: 'replayed after the 30 s window', send: (url, op) => post(url, { ...fresh(bodyOf(op)), timestamp: Date.now() - 31_000 }) },
-  { attack: 'signed 31 s in the future', send: (url, op) => post(url, { ...fresh(bodyOf(op)), timestamp: Date.now() + 31_000 }) },
+  { attack: 'unsigned', send: (_name, url, op) => unsignedPost(url, op.query) },
+  { attack: 'signed with a wrong secret', send: (name, url, op) => post(url, { ...fresh(name, bodyOf(op)), secret: 'attacker-guess-0123456789abcdefghijklmn' }) },
+  { attack: 'replayed after the 30 s window', send: (name, url, op) => post(url, { ...fresh(name, bodyOf(op)), timestamp: Date.now() - 31_000 }) },
+  { attack: 'signed 31 s in the future', send: (name, url, op) => post(url, { ...fresh(name, bodyOf(op)), timestamp: Date.now() + 31_000 }) },
   {
     attack: 'validly signed, body altered',
-    send: (url, op) => post(url, { ...fresh(JSON.stringify({ query: '{ __typename }' })), sentBody: bodyOf(op) }),
+    send: (name, url, op) => post(url, { ...fresh(name, JSON.stringify({ query: '{ __typename }' })), sentBody: bodyOf(op) }),
   },
   {
     attack: 'validly signed, viewer header swapped',
-    send: (url, op) => post(url, { ...fresh(bodyOf(op)), sentViewer: encodeViewer({ ...CLAIRE, role: Role.ASE_MANAGER, institution: 'ASE-75' }) }),
+    send: (name, url, op) => post(url, { ...fresh(name, bodyOf(op)), sentViewer: encodeViewer({ ...CLAIRE, role: Role.ASE_MANAGER, institution: 'ASE-75' }) }),
   },
+  { attack: 'validly signed for another subgraph', send: (name, url, op) => post(url, fresh(otherThan(name), bodyOf(op))) },
 ];
 
 const CASES = SUBGRAPH_NAMES.flatMap((name) =>
@@ -143,7 +148,7 @@ describe('subgraphs: only the hub, signed, is answered', () => {
   it.each(CASES)('$name refuses $operation $attack with 401', async ({ name, query, variables, send }) => {
     const url = federation.subgraphs.get(name)?.url ?? '';
     resetSqlCounters();
-    expect(await send(url, { query, variables })).toEqual({ status: 401, body: SUBGRAPH_REFUSAL });
+    expect(await send(name, url, { query, variables })).toEqual({ status: 401, body: SUBGRAPH_REFUSAL });
     expect(sqlStatements()).toEqual(NO_SQL);
   });
 
@@ -156,12 +161,29 @@ describe('subgraphs: only the hub, signed, is answered', () => {
   ])('$name answers the same three operations when correctly signed', async ({ name, relationships }) => {
     const url = federation.subgraphs.get(name)?.url ?? '';
     const [service, entities, careRelationships] = operations(name);
-    const sdl = await post(url, fresh(bodyOf(service)));
+    const sdl = await post(url, fresh(name, bodyOf(service)));
     expect(sdl.status).toBe(200);
     expect((sdl.body.data?._service as { sdl: string }).sdl).toContain(relationshipsField(name));
-    expect(await post(url, fresh(bodyOf(entities)))).toEqual({ status: 200, body: { data: { _entities: [{ id: 'child-lea' }] } } });
-    const response = await post(url, fresh(bodyOf(careRelationships)));
+    expect(await post(url, fresh(name, bodyOf(entities)))).toEqual({ status: 200, body: { data: { _entities: [{ id: 'child-lea' }] } } });
+    const response = await post(url, fresh(name, bodyOf(careRelationships)));
     expect(response).toEqual({ status: 200, body: { data: { [relationshipsField(name)]: relationships } } });
+  });
+
+  it('one signed `_service` request is answered by the subgraph it was signed for, refused by the three others', async () => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const timestamp = Date.now();
+    const headers = {
+      'content-type': 'application/json',
+      [HUB_TIMESTAMP_HEADER]: String(timestamp),
+      [HUB_SIGNATURE_HEADER]: signHubRequest(TEST_HUB_SECRET, 'pmi', timestamp, 'POST', '/graphql', '', body),
+    };
+    const statuses: Record<string, number> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      const url = federation.subgraphs.get(name)?.url ?? '';
+      expect(new URL(url).pathname).toBe('/graphql');
+      statuses[name] = (await fetch(url, { method: 'POST', headers, body })).status;
+    }
+    expect(statuses).toEqual({ ase: 401, pmi: 200, rpe: 401, justice: 401 });
   });
 });
 

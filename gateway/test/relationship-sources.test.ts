@@ -34,7 +34,7 @@ async function relatedChildren(name: SubgraphName, role: Role): Promise<string[]
   const found: string[] = [];
   for (const agentId of AGENTS) {
     for (const institution of INSTITUTIONS) {
-      const res = await signedPost<Record<string, Array<{ childId: string }>>>(running.get(name)!.url, TEST_HUB_SECRET, query, { agentId, role, institution });
+      const res = await signedPost<Record<string, Array<{ childId: string }>>>(running.get(name)!, TEST_HUB_SECRET, query, { agentId, role, institution });
       expect(res.body.errors).toBeUndefined();
       found.push(...(res.body.data?.[field] ?? []).map((record) => record.childId));
     }

@@ -6,21 +6,22 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   body: { data?: T | null; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }> };
 }
 
-/** Posts to a subgraph the way the hub does: signed with the shared secret. */
+/** Posts to a subgraph the way the hub does: signed with the shared secret, for that subgraph. */
 export async function signedPost<T = Record<string, unknown>>(
-  url: string,
+  subgraph: { name: string; url: string },
   secret: string,
   query: string,
   variables: Record<string, unknown> = {},
   viewer: Viewer | null = null,
 ): Promise<GraphQLResponse<T>> {
+  const { name, url } = subgraph;
   const body = JSON.stringify({ query, variables });
   const timestamp = Date.now();
   const viewerHeader = viewer ? encodeViewer(viewer) : '';
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     [HUB_TIMESTAMP_HEADER]: String(timestamp),
-    [HUB_SIGNATURE_HEADER]: signHubRequest(secret, timestamp, 'POST', new URL(url).pathname, viewerHeader, body),
+    [HUB_SIGNATURE_HEADER]: signHubRequest(secret, name, timestamp, 'POST', new URL(url).pathname, viewerHeader, body),
   };
   if (viewerHeader) headers[HUB_VIEWER_HEADER] = viewerHeader;
   const response = await fetch(url, { method: 'POST', headers, body });

@@ -26,7 +26,7 @@ function header(value: string | string[] | undefined): string | undefined {
 /**
  * Starts one subgraph: opens its database, applies migrations, builds the schema and serves
  * it over HTTP, refusing every request (`_service` and `_entities` included) that does not
- * carry a fresh hub signature.
+ * carry a fresh hub signature made for this subgraph.
  */
 export async function startSubgraph<TContext extends SubgraphContext>(
   definition: SubgraphDefinition<TContext>,
@@ -68,6 +68,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         ? headers
         : verifyHubSignature({
             secret: config.hubSecret,
+            subgraph: definition.name,
             maxAgeMs: config.signatureMaxAgeMs,
             signature,
             timestamp,

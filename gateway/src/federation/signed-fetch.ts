@@ -1,8 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
 import { HUB_SIGNATURE_HEADER, HUB_TIMESTAMP_HEADER, HUB_VIEWER_HEADER, signHubRequest } from '../../../common/src/hub-signature.js';
+import type { SubgraphName } from '../config.js';
 
 export interface SignedRequestInit {
+  /** The subgraph called: the signature is made for it alone. */
+  subgraph: SubgraphName;
   method?: string;
   headers?: Iterable<[string, string]> | Record<string, string>;
   body?: string;
@@ -66,15 +69,15 @@ export class SubgraphResponse {
 const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000, scheduling: 'lifo' as const };
 
 /**
- * `fetch` for hub → subgraph calls: signs timestamp, method, path, viewer header and body
- * with the shared secret, and gives up after `timeoutMs`. Every call to a subgraph, by the
+ * `fetch` for hub → subgraph calls: signs target subgraph, timestamp, method, path, viewer
+ * header and body with the shared secret, and gives up after `timeoutMs`. Every call to a subgraph, by the
  * planner or by the hub's own fact loading, goes through here. Built on `node:http` with
  * kept-alive connections rather than the global `fetch`, whose streams and abort signals
  * cost more CPU than the rest of a small call.
  */
 export function createSignedFetch(secret: string, timeoutMs: number) {
   const agents = { 'http:': new http.Agent(AGENT_OPTIONS), 'https:': new https.Agent(AGENT_OPTIONS) };
-  return (url: string, init: SignedRequestInit = {}): Promise<SubgraphResponse> => {
+  return (url: string, init: SignedRequestInit): Promise<SubgraphResponse> => {
     const target = new URL(url);
     const method = init.method ?? 'POST';
     const body = method === 'GET' ? '' : (init.body ?? '');
@@ -82,7 +85,7 @@ export function createSignedFetch(secret: string, timeoutMs: number) {
     for (const [key, value] of headerEntries(init.headers)) headers[key.toLowerCase()] = value;
     const timestamp = Date.now();
     headers[HUB_TIMESTAMP_HEADER] = String(timestamp);
-    headers[HUB_SIGNATURE_HEADER] = signHubRequest(secret, timestamp, method, target.pathname, headers[HUB_VIEWER_HEADER] ?? '', init.body ?? '');
+    headers[HUB_SIGNATURE_HEADER] = signHubRequest(secret, init.subgraph, timestamp, method, target.pathname, headers[HUB_VIEWER_HEADER] ?? '', init.body ?? '');
     if (body) headers['content-length'] = String(Buffer.byteLength(body));
     const protocol = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : null;
     if (!protocol) return Promise.reject(new TypeError('Only http and https subgraph URLs are supported'));

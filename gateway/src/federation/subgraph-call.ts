@@ -1,5 +1,6 @@
 import { encodeViewer, HUB_VIEWER_HEADER, REQUEST_ID_HEADER } from '../../../common/src/hub-signature.js';
 import type { Viewer } from '../../../common/src/domain.js';
+import type { SubgraphName } from '../config.js';
 import type { SignedFetch } from './signed-fetch.js';
 
 /** A subgraph did not answer, or answered with errors: the fact it owns is unknown. */
@@ -17,7 +18,7 @@ export class SubgraphCallError extends Error {
  */
 export async function callSubgraph<T>(args: {
   fetch: SignedFetch;
-  subgraph: string;
+  subgraph: SubgraphName;
   url: string;
   query: string;
   variables: Record<string, unknown>;
@@ -28,7 +29,7 @@ export async function callSubgraph<T>(args: {
   if (args.viewer) headers[HUB_VIEWER_HEADER] = encodeViewer(args.viewer);
   let response: Awaited<ReturnType<SignedFetch>>;
   try {
-    response = await args.fetch(args.url, { method: 'POST', headers, body: JSON.stringify({ query: args.query, variables: args.variables }) });
+    response = await args.fetch(args.url, { subgraph: args.subgraph, method: 'POST', headers, body: JSON.stringify({ query: args.query, variables: args.variables }) });
   } catch (error) {
     throw new SubgraphCallError(args.subgraph, error instanceof Error ? error.name : 'transport');
   }

@@ -80,7 +80,7 @@ export function createBuildService(args: { hubSchema: GraphQLSchema; urls: Reado
     if (!isSubgraphName(name)) throw new Error(`Unknown subgraph in supergraph: ${name}`);
     return new SignedRemoteDataSource(name, {
       url: args.urls[name],
-      fetcher: (url, init) => args.fetch(url, { method: init?.method, headers: init?.headers, body: init?.body as string }),
+      fetcher: (url, init) => args.fetch(url, { subgraph: name, method: init?.method, headers: init?.headers, body: init?.body as string }),
     });
   };
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => subgraph.stop());
 
 async function post<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null) {
-  return signedPost<T>(subgraph.url, TEST_HUB_SECRET, query, variables, viewer);
+  return signedPost<T>(subgraph, TEST_HUB_SECRET, query, variables, viewer);
 }
 /** Every row of every table, so that "writes nothing" is checked on the whole database. */
 async function snapshot(): Promise<unknown[]> {

@@ -16,7 +16,7 @@ const DECISIONS = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
 
 describe('justice subgraph', () => {
   it('resolves court decisions of children by reference, newest first', async () => {
-    const res = await signedPost<{ _entities: Array<{ id: string; courtDecisions: Array<{ id: string }> }> }>(subgraph.url, TEST_HUB_SECRET, DECISIONS, {
+    const res = await signedPost<{ _entities: Array<{ id: string; courtDecisions: Array<{ id: string }> }> }>(subgraph, TEST_HUB_SECRET, DECISIONS, {
       reps: [{ __typename: 'Child', id: 'child-ines' }, { __typename: 'Child', id: 'child-noah' }],
     });
     expect(res.body.errors).toBeUndefined();
@@ -35,11 +35,11 @@ describe('justice subgraph', () => {
   it('answers care relationships for a judge of the court holding the case, and nobody else', async () => {
     const query = `query ($agentId: ID!, $role: String!, $institution: String!, $childIds: [ID!]) {
       _justiceCareRelationships(agentId: $agentId, role: $role, institution: $institution, childIds: $childIds) { childId kind } }`;
-    const all = await signedPost<{ _justiceCareRelationships: Array<{ childId: string }> }>(subgraph.url, TEST_HUB_SECRET, query, { ...judge, childIds: null });
+    const all = await signedPost<{ _justiceCareRelationships: Array<{ childId: string }> }>(subgraph, TEST_HUB_SECRET, query, { ...judge, childIds: null });
     expect(all.body.data?._justiceCareRelationships.map((r) => r.childId).sort()).toEqual(['child-ines', 'child-lea']);
-    const otherCourt = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ...judge, institution: 'TJ-LYON', childIds: null });
+    const otherCourt = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph, TEST_HUB_SECRET, query, { ...judge, institution: 'TJ-LYON', childIds: null });
     expect(otherCourt.body.data?._justiceCareRelationships).toEqual([]);
-    const nurse = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { agentId: 'agent-pmi-claire', role: 'PMI_NURSE', institution: 'PMI-75', childIds: ['child-lea'] });
+    const nurse = await signedPost<{ _justiceCareRelationships: unknown[] }>(subgraph, TEST_HUB_SECRET, query, { agentId: 'agent-pmi-claire', role: 'PMI_NURSE', institution: 'PMI-75', childIds: ['child-lea'] });
     expect(nurse.body.data?._justiceCareRelationships).toEqual([]);
   });
 
@@ -47,8 +47,8 @@ describe('justice subgraph', () => {
     const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id kind court decidedAt } }`;
     const input = { idempotencyKey: 'key-sacha-opp-1', childId: 'child-sacha', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'OPP (fictif)' };
     const [first, second] = await Promise.all([
-      signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge),
-      signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge),
+      signedPost(subgraph, TEST_HUB_SECRET, mutation, { input }, judge),
+      signedPost(subgraph, TEST_HUB_SECRET, mutation, { input }, judge),
     ]);
     expect(first.body.errors).toBeUndefined();
     expect(second.body.data).toEqual(first.body.data);
@@ -60,7 +60,7 @@ describe('justice subgraph', () => {
     const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`;
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, n) =>
-        signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input: { idempotencyKey: `key-first-${n}`, childId: 'child-case-race', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: `OPP ${n} (fictif)` } }, judge),
+        signedPost(subgraph, TEST_HUB_SECRET, mutation, { input: { idempotencyKey: `key-first-${n}`, childId: 'child-case-race', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: `OPP ${n} (fictif)` } }, judge),
       ),
     );
     expect(answers.map((answer) => answer.body.errors)).toEqual(Array(6).fill(undefined));
@@ -74,7 +74,7 @@ describe('justice subgraph', () => {
     const mutation = `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`;
     const input = { idempotencyKey: 'key-future-1', childId: 'child-sacha', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2099-01-01', content: 'OPP (fictif)' };
     const [{ count: before }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision`);
-    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, mutation, { input }, judge);
+    const res = await signedPost(subgraph, TEST_HUB_SECRET, mutation, { input }, judge);
     expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.decidedAt' }]);
     const [{ count: after }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision`);
     expect(after).toBe(before);
@@ -83,7 +83,7 @@ describe('justice subgraph', () => {
   describe('a judge of another court', () => {
     const lyon = { ...judge, agentId: 'agent-tj-lyon', institution: 'TJ-LYON' };
     const record = (override: Record<string, unknown>) =>
-      signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id court } }`, {
+      signedPost(subgraph, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id court } }`, {
         input: { idempotencyKey: `key-lyon-${JSON.stringify(override).length}`, childId: 'child-lea', kind: 'RENEWAL', measureOrdered: 'AEMO', decidedAt: '2026-11-20', content: 'x (fictif)', ...override },
       }, lyon);
     const countLea = async () => (await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM court_decision WHERE child_id = 'child-lea'`))[0].n;
@@ -105,8 +105,8 @@ describe('justice subgraph', () => {
       for (let round = 0; round < 6; round += 1) {
         const input = (content: string) => ({ idempotencyKey: `key-race-${round}`, childId: 'child-court-race', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content });
         const answers = await Promise.all([
-          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph.url, TEST_HUB_SECRET, mutation, { input: input('Paris (fictif)') }, judge),
-          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph.url, TEST_HUB_SECRET, mutation, { input: input('Lyon (fictif)') }, lyon),
+          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph, TEST_HUB_SECRET, mutation, { input: input('Paris (fictif)') }, judge),
+          signedPost<{ recordCourtDecision: { court: string; content: string } }>(subgraph, TEST_HUB_SECRET, mutation, { input: input('Lyon (fictif)') }, lyon),
         ]);
         // Each court gets its own decision or a CONFLICT, never the other's.
         const [paris, lyonAnswer] = answers.map((answer) => answer.body);
@@ -124,7 +124,7 @@ describe('justice subgraph', () => {
 
   it('refuses a key already used for another child’s decision as CONFLICT, handing nothing over', async () => {
     const input = { idempotencyKey: 'key-sacha-opp-1', childId: 'child-noah', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'OPP (fictif)' };
-    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id childId content } }`, { input }, judge);
+    const res = await signedPost(subgraph, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id childId content } }`, { input }, judge);
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'CONFLICT' }]);
     const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM court_decision WHERE child_id = 'child-noah'`);
@@ -140,7 +140,7 @@ describe('justice subgraph', () => {
   ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, override, field) => {
     const before = await subgraph.dataSource.query('SELECT count(*)::int AS count FROM court_decision');
     const input = { idempotencyKey: `key-bad-${_label.length}`, childId: 'child-noah', kind: 'OPP', measureOrdered: 'PLACEMENT', decidedAt: '2026-11-20', content: 'x', ...override };
-    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`, { input }, judge);
+    const res = await signedPost(subgraph, TEST_HUB_SECRET, `mutation ($input: RecordDecisionInput!) { recordCourtDecision(input: $input) { id } }`, { input }, judge);
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(res.body.errors?.[0]?.extensions?.field).toBe(field);
     const after = await subgraph.dataSource.query('SELECT count(*)::int AS count FROM court_decision');
@@ -149,7 +149,7 @@ describe('justice subgraph', () => {
 
   it('gives its dated events for the timeline within a range, newest first', async () => {
     const query = `query ($ids: [ID!]!, $from: Date, $to: Date, $cats: [String!]! = ["IDENTITY","PROTECTION_STATUS","PROTECTION_DETAILS","PLACEMENT_LOCATION","HEALTH_FOLLOW_UP","HEALTH_DETAILS","CHILDCARE","CONCERN","COURT_DECISION","COURT_DECISION_CONTENT","REPORTER_IDENTITY"]) { _justiceTimelineEvents(childIds: $ids, from: $from, to: $to, categories: $cats) { childId at kind category } }`;
-    const res = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], from: '2024-02-10', to: '2026-12-31' });
+    const res = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph, TEST_HUB_SECRET, query, { ids: ['child-ines'], from: '2024-02-10', to: '2026-12-31' });
     expect(res.body.data?._justiceTimelineEvents).toEqual([
       { childId: 'child-ines', at: '2026-02-12T00:00:00.000Z', kind: 'COURT_RENEWAL', category: 'COURT_DECISION' },
       { childId: 'child-ines', at: '2024-02-19T00:00:00.000Z', kind: 'COURT_PLACEMENT_JUDGMENT', category: 'COURT_DECISION' },
@@ -158,16 +158,16 @@ describe('justice subgraph', () => {
 
   it('sends only events of the categories the hub asks for', async () => {
     const query = `query ($ids: [ID!]!, $cats: [String!]!) { _justiceTimelineEvents(childIds: $ids, categories: $cats) { kind } }`;
-    const none = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['CHILDCARE', 'HEALTH_DETAILS'] });
+    const none = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['CHILDCARE', 'HEALTH_DETAILS'] });
     expect(none.body.data?._justiceTimelineEvents).toEqual([]);
-    const some = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph.url, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['COURT_DECISION'] });
+    const some = await signedPost<{ _justiceTimelineEvents: unknown[] }>(subgraph, TEST_HUB_SECRET, query, { ids: ['child-ines'], cats: ['COURT_DECISION'] });
     expect(some.body.data?._justiceTimelineEvents).toHaveLength(3);
   });
 
   it('counts a constant number of SQL statements for 200 children', async () => {
     const reps = Array.from({ length: 200 }, (_, i) => ({ __typename: 'Child', id: `child-bulk-${i}` }));
     subgraph.sql.reset();
-    const res = await signedPost(subgraph.url, TEST_HUB_SECRET, DECISIONS, { reps });
+    const res = await signedPost(subgraph, TEST_HUB_SECRET, DECISIONS, { reps });
     expect(res.body.errors).toBeUndefined();
     expect(subgraph.sql.total).toBeLessThanOrEqual(1);
   });

@@ -21,7 +21,7 @@ export const RELATIONSHIPS = `query ($agentId: ID!, $role: String!, $institution
 /** A client bound to one running subgraph, signing like the hub. */
 export function clientOf(subgraph: TestSubgraph) {
   return <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null): Promise<GraphQLResponse<T>> =>
-    signedPost<T>(subgraph.url, TEST_HUB_SECRET, query, variables, viewer);
+    signedPost<T>(subgraph, TEST_HUB_SECRET, query, variables, viewer);
 }
 
 export async function countRows(subgraph: TestSubgraph, table: string): Promise<number> {

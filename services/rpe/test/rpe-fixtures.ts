@@ -16,7 +16,7 @@ export type Errors = GraphQLResponse['body']['errors'];
 
 /** A signed call as `viewer`; `data` typed loosely, errors as the subgraph returns them. */
 export function call<T = Record<string, unknown>>(subgraph: TestSubgraph, query: string, variables: Record<string, unknown>, viewer: Viewer | null) {
-  return signedPost<T>(subgraph.url, TEST_HUB_SECRET, query, variables, viewer);
+  return signedPost<T>(subgraph, TEST_HUB_SECRET, query, variables, viewer);
 }
 
 /** The `extensions` of the first error, without anything but code and field. */
