@@ -9,6 +9,7 @@ export const SubgraphErrorCode = {
   NOT_FOUND: 'The referenced record does not exist.',
   CONFLICT: 'The request conflicts with the current state (e.g. an illegal status transition).',
   UNAUTHENTICATED: 'The request does not carry a valid hub signature.',
+  FORBIDDEN: 'The signed viewer may not do this (e.g. ask about another agent than itself).',
 } as const;
 export type SubgraphErrorCodeName = keyof typeof SubgraphErrorCode;
 
@@ -20,6 +21,10 @@ export function notFound(what: string, field?: string): GraphQLError {
   return new GraphQLError(`${what} not found`, {
     extensions: field ? { code: 'NOT_FOUND', field } : { code: 'NOT_FOUND' },
   });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 export function conflict(message: string): GraphQLError {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { type Role, Source, type Viewer } from '../domain.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, forbidden } from '../errors.js';
+import type { SubgraphContext } from '../subgraph/subgraph-definition.js';
 
 /** One care relationship between the viewer and a child, as the owning institution knows it. */
 export interface CareRelationshipRecord {
@@ -30,6 +31,21 @@ export function amongChildren(column: string, childIds: readonly string[] | null
   return ` AND ${column} = ANY($${params.length}::text[])`;
 }
 
+/**
+ * Whose relationships are asked for: the agent named by the arguments, which must be the
+ * signed viewer when the hub sends one (the hub always asks on behalf of its viewer, with
+ * the viewer's own claims). Arguments naming another agent, role or institution than the
+ * signed viewer are refused rather than believed: a nurse's call may not ask as a doctor.
+ * Without a viewer (the hub's own calls) the arguments are the only word there is.
+ */
+export function relationshipSubject(signed: Viewer | null, asked: Viewer): Viewer {
+  if (!signed) return asked;
+  if (signed.agentId !== asked.agentId || signed.role !== asked.role || signed.institution !== asked.institution) {
+    throw forbidden('Care relationships are answered for the signed viewer only');
+  }
+  return signed;
+}
+
 /** Largest `childIds` list the hub may send in one call. */
 export const MAX_RELATIONSHIP_CHILD_IDS = 5_000;
 
@@ -44,7 +60,7 @@ export function careRelationshipsFieldName(source: Source): string {
  * the API schema) and cannot reach the subgraph directly (hub signature). Names carry the
  * source so that the four subgraphs' fields never merge in composition.
  */
-export function createCareRelationshipsResolver<TContext>(source: Source, find: CareRelationshipFinder<TContext>) {
+export function createCareRelationshipsResolver<TContext extends SubgraphContext>(source: Source, find: CareRelationshipFinder<TContext>) {
   const prefix = source.charAt(0) + source.slice(1).toLowerCase();
 
   @ObjectType(`${prefix}CareRelationship`)
@@ -68,9 +84,10 @@ export function createCareRelationshipsResolver<TContext>(source: Source, find: 
       @Arg('childIds', () => [ID], { nullable: true }) childIds: string[] | null,
       @Ctx() context: TContext,
     ): Promise<CareRelationshipRecord[]> {
+      const viewer = relationshipSubject(context.viewer, { agentId, role: role as Role, institution });
       if (childIds && childIds.length > MAX_RELATIONSHIP_CHILD_IDS) throw badUserInput('childIds', 'Too many child ids');
       if (childIds && childIds.length === 0) return [];
-      return find(context, { agentId, role: role as Role, institution }, childIds ?? null);
+      return find(context, viewer, childIds ?? null);
     }
   }
 

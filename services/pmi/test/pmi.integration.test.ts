@@ -96,6 +96,33 @@ describe('_pmiCareRelationships', () => {
   });
 });
 
+describe('_pmiCareRelationships for a signed viewer', () => {
+  type Relationships = { _pmiCareRelationships: Array<{ childId: string; kind: string }> };
+  const ask = async (signed: Viewer, asked: Viewer) => {
+    const res = await post<Relationships>(RELATIONSHIPS, { ...asked, childIds: null }, signed);
+    return {
+      data: res.body.data === null ? null : res.body.data?._pmiCareRelationships.map((r) => r.childId).sort(),
+      errors: res.body.errors?.map((error) => ({ code: error.extensions?.code, path: error.path })),
+    };
+  };
+
+  it.each([
+    ['Claire, as herself (the hub’s call)', claire, ['child-lea', 'child-noah']],
+    ['a PMI-75 doctor, as herself', doctor, ['child-ines', 'child-lea', 'child-noah']],
+  ])('answers %s', async (_label, viewer, children) => {
+    expect(await ask(viewer, viewer)).toEqual({ data: children, errors: undefined });
+  });
+
+  it.each([
+    ['Claire asking with role PMI_DOCTOR', claire, { ...claire, role: Role.PMI_DOCTOR }],
+    ['Claire asking as Hugo', claire, hugo],
+    ['Claire asking with another institution', claire, { ...claire, institution: 'PMI-92' }],
+    ['a PMI-92 doctor asking as a PMI-75 doctor', { ...doctor, institution: 'PMI-92' }, doctor],
+  ])('refuses %s: FORBIDDEN, no child', async (_label, signed, asked) => {
+    expect(await ask(signed, asked)).toEqual({ data: null, errors: [{ code: 'FORBIDDEN', path: ['_pmiCareRelationships'] }] });
+  });
+});
+
 describe('_pmiTimelineEvents', () => {
   const TIMELINE = `query ($ids: [ID!]!, $from: Date, $to: Date, $cats: [String!]! = ["IDENTITY","PROTECTION_STATUS","PROTECTION_DETAILS","PLACEMENT_LOCATION","HEALTH_FOLLOW_UP","HEALTH_DETAILS","CHILDCARE","CONCERN","COURT_DECISION","COURT_DECISION_CONTENT","REPORTER_IDENTITY"]) { _pmiTimelineEvents(childIds: $ids, from: $from, to: $to, categories: $cats) { childId at kind summary category } }`;
 
