@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory } from '../../../../common/src/domain.js';
-import { badUserInput } from '../../../../common/src/errors.js';
+import { badUserInput, forbidden } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -10,7 +10,6 @@ import type { PmiContext } from '../context.js';
 import { FollowUp, FollowUpStatus } from '../entity/follow-up.entity.js';
 import { HomeVisit } from '../entity/home-visit.entity.js';
 import { PmiAgent, toAgentContact } from '../entity/pmi-agent.entity.js';
-import { forbidden } from '../forbidden.js';
 import { insertOnceOrFail } from './insert-once.js';
 import { RecordHomeVisitInput } from './types/record-home-visit.input.js';
 
