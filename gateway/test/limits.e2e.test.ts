@@ -16,6 +16,8 @@ describe('request limits, refused before execution with a typed code that does n
     ['too many aliases', `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, 'TOO_MANY_ALIASES'],
     ['too many tokens', `{ me { ${Array.from({ length: 450 }, () => '__typename').join(' ')} } }`, 'TOO_MANY_TOKENS'],
     ['too many directives', `{ me { id ${'@include(if: true) '.repeat(6)} } }`, 'TOO_MANY_DIRECTIVES'],
+    // Shallow and cheap once merged (512 copies of `me { id }`), but 1,022 spreads to expand.
+    ['fragments spreading fragments two by two', `{ ...F0 } ${Array.from({ length: 10 }, (_, i) => `fragment F${i} on Query { ${i === 9 ? 'me { id }' : `...F${i + 1} ...F${i + 1}`} }`).join(' ')}`, 'QUERY_TOO_COMPLEX'],
     ['too costly (lists counted by first)', `{ auditTrail(first: 200) { edges { node { id childIds released withheld } } } a: auditTrail(first: 200) { edges { node { id childIds } } } }`, 'QUERY_TOO_COMPLEX'],
   ])('%s', async (_label, query, code) => {
     const response = await hubPost(federation.hubUrl, 'agent-dpo-marc', query);

@@ -44,6 +44,6 @@ export function requestLimitProtections(limits: RequestLimits): { plugins: Apoll
   const protection = armor.protect();
   return {
     plugins: protection.plugins as ApolloServerPlugin[],
-    validationRules: [...(protection.validationRules as ValidationRule[]), costLimitRule({ maxCost: limits.maxCost, defaultListSize: limits.defaultListSize, maxListSize: 200 })],
+    validationRules: [...(protection.validationRules as ValidationRule[]), costLimitRule({ maxCost: limits.maxCost, defaultListSize: limits.defaultListSize, maxListSize: 200, maxFragmentSpreads: 200 })],
   };
 }
