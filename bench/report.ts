@@ -154,7 +154,7 @@ export function buildReport(input: {
   const lines: string[] = [];
   const meta = input.meta;
   lines.push(`# Benchmark: hub vs bare gateways (${meta.mode} run)`, '');
-  lines.push(`${meta.startedAt}, commit ${meta.commit ?? 'unknown'}, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}; ${meta.children} children (seed ${meta.seed}); ${meta.rounds} rounds × ${meta.secondsPerRun} s per run, gateways alternated ${gateways.join(' ')}, each round starting one further on; took ${meta.durationSeconds} s.`);
+  lines.push(`${meta.startedAt}, commit ${meta.commit ?? 'unknown'}, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}; ${meta.children} children (seed ${meta.seed}); ${meta.rounds} rounds × ${meta.secondsPerRun} s per run (after ${meta.warmupSeconds ?? 1} s of each operation per gateway, uncounted), gateways alternated ${gateways.join(' ')}, each round starting one further on; took ${meta.durationSeconds} s.`);
   lines.push(`Every figure: median [min–max] over the rounds. p50, p99: nearest rank over every successful response's latency, kept to fractions of a millisecond. CPU: the gateway process's own user+system time per request it served; like SQL, subgraph calls and the other processes' CPU, read once the requests still in flight when the load stopped are finished, and shared over them too. CPUs: ${meta.pinning ?? 'not recorded'}.`, '');
   const skipped = meta.skipped as Record<string, string>;
   for (const [key, reason] of Object.entries(skipped)) lines.push(`**${key} not measured**: ${reason}`, '');

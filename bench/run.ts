@@ -33,6 +33,11 @@ async function main(): Promise<void> {
   // 4 s per run: with 2 s, a run at concurrency 1 held ~30 requests and its "p99" was its
   // slowest one; medians of three such runs still swung by half from one invocation to the next.
   const seconds = intArg(args, 'seconds', 4, 1, 60);
+  // Seconds of each operation per gateway before anything counts. With one second (about 100
+  // CRIP inboxes), the first round ran cold: in 2 s windows at c=1, the hub's pass over an
+  // inbox cost about 1.1 ms of CPU per request for the first 400 or so, about 0.25 ms in most
+  // windows after (some later windows went back to 1 ms: collector work, not measured apart).
+  const warmup = intArg(args, 'warmup', 3, 0, 60);
   // `--connections 1,10`: these concurrencies only (default 1, 10 and 50; 10 with --quick).
   const connectionsArg = args.get('connections');
   const connectionsList = typeof connectionsArg === 'string' ? connectionsArg.split(',').map(Number) : quick ? [10] : [1, 10, 50];
@@ -174,7 +179,7 @@ async function main(): Promise<void> {
 
     log(`warming up (${gateways.length} gateways × ${measured.length} operations)…`);
     for (const operation of measured) {
-      for (const gateway of gateways) await runLoad({ gateway, subgraphs, operation, connections: 10, seconds: 1 });
+      for (const gateway of gateways) if (warmup > 0) await runLoad({ gateway, subgraphs, operation, connections: 10, seconds: warmup });
     }
 
     const measurements: Measurement[] = [];
@@ -211,6 +216,7 @@ async function main(): Promise<void> {
         seed: DEFAULT_SEED,
         rounds,
         secondsPerRun: seconds,
+        warmupSeconds: warmup,
         connections: connectionsList,
         gateways: Object.fromEntries(gateways.map((gateway) => [gateway.key, GATEWAY_LABELS[gateway.key]])),
         skipped,
