@@ -329,3 +329,22 @@ describe('consents in an answer', () => {
     ]);
   });
 });
+
+/** Kept last: it writes entries of its own. */
+describe('a timeline read', () => {
+  // Audited for what the answer carries: the events' categories with the events, the counts'
+  // news (Léa has a protection file: her PROTECTION_STATUS) with the counts.
+  it('is audited for what the answer carries, not for what the timeline held', async () => {
+    const CLAIRE = 'agent-pmi-claire';
+    await hubPost(federation.hubUrl, CLAIRE, `query EventsOnly { child(id: "child-lea") { timeline { events { kind } } } }`);
+    await hubPost(federation.hubUrl, CLAIRE, `query CountsOnly { child(id: "child-lea") { timeline { withheld { category count reason } } } }`);
+    const [counts, events] = (await trail('agent-dpo-marc', { agentId: CLAIRE, first: 2 })).edges.map(({ node }) => node);
+    expect([events.operationName, counts.operationName]).toEqual(['EventsOnly', 'CountsOnly']);
+    expect(events.released).toContain('HEALTH_FOLLOW_UP');
+    expect(events.released).not.toContain('PROTECTION_STATUS');
+    expect(events.withheld).toContain('PROTECTION_DETAILS');
+    expect(counts.released).toContain('PROTECTION_STATUS');
+    expect(counts.released).not.toContain('HEALTH_FOLLOW_UP');
+    expect(counts.withheld).toContain('PROTECTION_DETAILS');
+  });
+});

@@ -56,6 +56,9 @@ describe('accessNotifications', () => {
     ['Hélène reads where Inès is placed', 'agent-tj-helene', look('child-ines', 'placement { address }'), [{ childId: 'child-ines', category: 'PLACEMENT_LOCATION', read: false, viewer: { name: 'Hélène Girard', institution: 'TJ-PARIS' } }]],
     ['Claire asks for Léa’s measures without the parents’ consent (nothing released)', 'agent-pmi-claire', look('child-lea', 'dossier { measures { kind } }'), []],
     ['Claire reads Léa’s follow-up (nothing of the protection file)', 'agent-pmi-claire', look('child-lea', 'pmiFollowUp { since }'), []],
+    // What the answer does not carry tells nothing: the counts unasked, the events unasked.
+    ['Claire reads only the events of Léa’s timeline (the counts are not asked)', 'agent-pmi-claire', look('child-lea', 'timeline { events { kind } }'), []],
+    ['Hélène reads only the counts of Léa’s timeline (no measure withheld from her)', 'agent-tj-helene', look('child-lea', 'timeline { withheld { category count } }'), []],
   ] as const)('tells Julien when %s', async (_label, viewer, query, expected) => {
     const before = new Set((await notifications()).map((notification) => notification.id));
     const read = await hubPost(federation.hubUrl, viewer, query);

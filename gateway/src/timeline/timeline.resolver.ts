@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields.js';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../../../common/src/errors.js';
 import { DateScalar } from '../../../common/src/scalars/date.scalar.js';
 import type { HubContext } from '../context.js';
@@ -8,6 +10,13 @@ import { DataCategory } from '../../../common/src/domain.js';
 import { notifiesReferent } from '../policy/rules.js';
 import { buildTimeline } from './build-timeline.js';
 import { TimelineType } from './timeline.types.js';
+
+/** The names of the Timeline fields this resolver's answer is asked for, fragments and directives applied. */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes);
+  return new Set([...fields.values()].map((nodes) => nodes[0].name.value));
+}
 
 @Resolver(() => ChildIdentity)
 export class TimelineResolver {
@@ -22,6 +31,7 @@ export class TimelineResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Ctx() context: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TimelineType> {
     if (from && to && to < from) throw badUserInput('to', 'Must not precede from');
     const [relationship, consented] = await Promise.all([context.relationships.forChild(child.id), context.loaders.consents.load(child.id)]);
@@ -32,11 +42,14 @@ export class TimelineResolver {
     const gathered = await context.loaders.timelineEvents.load(child.id, from ?? null, to ?? null);
     for (const source of gathered.unavailable) context.notices.push(sourceUnavailable(source));
     const built = buildTimeline(context.agent.role, { relationship: 'yes', consentedCategories: consented }, gathered.events);
-    for (const category of built.released) context.disclosures.released.push({ childId: child.id, category });
-    for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry });
+    // What the answer carries is what the client selected: the events' categories are released
+    // only with the events, and the counts only with `withheld`.
+    const selected = selectedFields(info);
+    if (selected.has('events')) for (const category of built.released) context.disclosures.released.push({ childId: child.id, category });
+    if (selected.has('events') || selected.has('withheld')) for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry });
     // A count of withheld measures tells that the child has a protection file: that is the
     // child's PROTECTION_STATUS, released (and, to a non-ASE viewer, notified) as such.
-    if (built.withheld.some((entry) => notifiesReferent(entry.category, context.agent.role))) {
+    if (selected.has('withheld') && built.withheld.some((entry) => notifiesReferent(entry.category, context.agent.role))) {
       context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS });
     }
     return { events: built.events, withheld: built.withheld };
