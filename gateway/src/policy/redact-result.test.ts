@@ -89,6 +89,29 @@ describe('walkForRedaction: one walk, then the decisions', () => {
   });
 });
 
+describe('walkForRedaction: what counts as released', () => {
+  // A nurse with the parents' consent to PROTECTION_DETAILS: what each answer releases.
+  const consented = (): ChildFacts => ({ relationship: 'yes', consentedCategories: new Set([DataCategory.PROTECTION_DETAILS]) });
+  const released = (cripEvaluations: unknown) =>
+    redactResult({
+      schema, labels, role: Role.PMI_NURSE, variables: {},
+      operation: operationOf('query { myChildren { cripEvaluations { id } } }'),
+      data: { myChildren: [{ [CHILD_ID_ALIAS]: 'child-a', cripEvaluations }] },
+      facts: consented,
+    }).releases;
+
+  it('releases a list that holds something, and notifies the référent', () => {
+    expect(released([{ id: 'eval-a' }])).toEqual([{ childId: 'child-a', category: DataCategory.PROTECTION_DETAILS, notifyReferent: true }]);
+  });
+
+  it.each([
+    ['an empty list', []],
+    ['a null', null],
+  ])('releases nothing for %s: "none" is no look at a file', (_label, value) => {
+    expect(released(value)).toEqual([]);
+  });
+});
+
 describe('walkForRedaction: whom a release of PROTECTION_STATUS notifies', () => {
   const related = (childId: string): ChildFacts => ({ relationship: 'yes', consentedCategories: new Set() });
   const status = (referent: unknown) => (referent === undefined ? { level: 'NONE' } : { level: 'JUDICIAL_MEASURE', [REFERENT_ALIAS]: referent });

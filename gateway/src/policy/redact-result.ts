@@ -101,6 +101,8 @@ function pathArray(node: PathNode | null): Array<string | number> {
   return keys.reverse();
 }
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A value that releases something: not null, and not an empty list (which, like null, says "none"). */
+const holdsSomething = (value: unknown): boolean => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
 
 interface RedactionArgs {
   schema: GraphQLSchema;
@@ -134,6 +136,7 @@ interface DecisionPoint {
   scope: readonly string[] | null;
   category: DataCategory;
   path: PathNode;
+  /** The field releases something (`holdsSomething`): a null or an empty list is no release. */
   hasValue: boolean;
   /** The executed result had the field (a field removed before planning has not). */
   present: boolean;
@@ -238,7 +241,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       if (category && (category !== holder || scope !== inheritedScope)) {
         within = points.length;
         fieldPath = { prev: path, key: responseKey };
-        points.push({ enclosing, target: result, key: responseKey, scope, category, path: fieldPath, hasValue: value !== null && value !== undefined, present });
+        points.push({ enclosing, target: result, key: responseKey, scope, category, path: fieldPath, hasValue: holdsSomething(value), present });
         // Holds the field's place in the response (fields keep the operation's order).
         if (!present) result[responseKey] = null;
       }
