@@ -93,7 +93,15 @@ describe('the PMI subgraph killed (SIGKILL)', () => {
 });
 
 describe('the ASE subgraph killed (SIGKILL)', () => {
-  beforeAll(() => crash(federation, 'ase'));
+  let consentId = '';
+  beforeAll(async () => {
+    const recorded = await hubPost<{ recordConsent: { id: string } }>(federation.hubUrl, JULIEN, `mutation R($input: ConsentInput!) { recordConsent(input: $input) { id } }`, {
+      input: { childId: 'child-lea', categories: ['CHILDCARE'], recipientRole: 'PMI_NURSE', grantedBy: 'mère (fictive)', validFrom: '2026-01-01', idempotencyKey: 'down-consent-lea' },
+    });
+    consentId = recorded.body.data?.recordConsent.id ?? '';
+    expect(consentId).not.toBe('');
+    await crash(federation, 'ase');
+  });
 
   it('gives Claire what PMI and the hub hold, protectionStatus null with SOURCE_UNAVAILABLE naming ASE', async () => {
     const res = await lea(CLAIRE);
@@ -104,6 +112,14 @@ describe('the ASE subgraph killed (SIGKILL)', () => {
   it('withholds the ASE head’s audit trail, naming ASE, rather than list part of it', async () => {
     const res = await hubPost(federation.hubUrl, 'agent-ase-nathalie', `{ auditTrail(first: 5) { edges { node { childIds } } } }`);
     expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['auditTrail'], extensions: { code: 'SOURCE_UNAVAILABLE', source: expect.stringContaining('ASE') } }] });
+  });
+
+  // "Not found" would tell Julien the consent is gone while it still opens Léa's childcare.
+  it('refuses to revoke a consent with SOURCE_UNAVAILABLE naming ASE, not NOT_FOUND, and revokes nothing', async () => {
+    const res = await hubPost(federation.hubUrl, JULIEN, `mutation V($id: ID!) { revokeConsent(id: $id) { id revokedAt } }`, { id: consentId });
+    expect(res.body).toEqual({ data: null, errors: [{ message: expect.any(String), path: ['revokeConsent'], extensions: { code: 'SOURCE_UNAVAILABLE', source: 'ASE' } }] });
+    const childcare = await hubPost(federation.hubUrl, CLAIRE, `query C { child(id: "child-lea") { childcare { startDate } } }`);
+    expect(childcare.body.data).toEqual({ child: { childcare: [{ startDate: '2024-09-02' }] } });
   });
 
   it('answers normally again within 5 s of ASE being back', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
@@ -93,8 +94,11 @@ export class ConsentResolver {
     const repository = context.dataSource.getRepository(Consent);
     const consent = await repository.findOneBy({ id });
     if (!consent) throw notFound();
-    await requireAseRecord(context, consent.childId).catch(() => {
-      throw notFound();
+    // A consent of a child the viewer may not manage looks like an unknown one; an ASE that
+    // cannot be asked stays SOURCE_UNAVAILABLE: "not found" would tell the client the consent
+    // is gone while it still opens data.
+    await requireAseRecord(context, consent.childId).catch((error: unknown) => {
+      throw error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND' ? notFound() : error;
     });
     await repository
       .createQueryBuilder()
