@@ -42,8 +42,9 @@ export interface HubContext {
 }
 
 export interface Disclosures {
-  released: Array<{ childId: string; category: DataCategory }>;
-  withheld: Array<{ childId: string; category: DataCategory; reason: string; count: number }>;
+  /** `timeline`: disclosed by a child's timeline, kept only if the response carries that timeline. */
+  released: Array<{ childId: string; category: DataCategory; timeline?: true }>;
+  withheld: Array<{ childId: string; category: DataCategory; reason: string; count: number; timeline?: true }>;
 }
 
 /** What every request's context is built from: long-lived, shared by all requests. */

@@ -147,3 +147,40 @@ describe('accessNotifications of an ASE head named a child’s référent', () =
     expect(await notifications('agent-ase-nathalie', true)).toEqual([]);
   });
 });
+
+// A concern naming Léa and Noah: Hélène relates to Léa (her court) but not to Noah, so the
+// concern is withheld from her, and everything inside it, Léa's timeline included.
+describe('a timeline inside a withheld field', () => {
+  beforeAll(async () => {
+    const flagged = await hubPost(federation.hubUrl, 'agent-rpe-amina', `mutation Flag($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
+      input: {
+        idempotencyKey: 'notifications-lea-noah-concern', childIds: ['child-lea', 'child-noah'], childminderId: 'childminder-sophie',
+        category: 'HYGIENE', severity: 'LOW', observedAt: parisDay(-1), description: 'Texte fictif.',
+      },
+    });
+    expect(flagged.body.errors).toBeUndefined();
+  });
+
+  it('tells Julien nothing, and the audit records no release, when the concern holding Léa’s timeline is withheld from Hélène', async () => {
+    const before = new Set((await notifications()).map((notification) => notification.id));
+    const read = await hubPost<{ child: { concerns: unknown[] } }>(
+      federation.hubUrl,
+      'agent-tj-helene',
+      `query ConcernTimelines { child(id: "child-lea") { concerns { id children { id timeline { events { kind } } } } } }`,
+    );
+    expect(read.status).toBe(200);
+    // The concern naming Noah is withheld: nothing of Léa's timeline reaches Hélène through it.
+    expect(JSON.stringify(read.body.data)).not.toContain('PROTECTION_DETAILS');
+    expect(JSON.stringify(read.body.data)).not.toContain('timeline');
+    const added = (await notifications()).filter((notification) => !before.has(notification.id));
+    expect(withoutIds(added)).toEqual([]);
+    const trail = await hubPost<{ auditTrail: { edges: Array<{ node: { operationName: string; released: string[] } }> } }>(
+      federation.hubUrl,
+      'agent-dpo-marc',
+      `query Trail { auditTrail(agentId: "agent-tj-helene", first: 1) { edges { node { operationName released } } } }`,
+    );
+    expect(trail.body.data?.auditTrail.edges.map(({ node }) => node)).toEqual([{ operationName: 'ConcernTimelines', released: ['CONCERN'] }]);
+    // Nor does an error tell her what the withheld concern holds (a second child, not hers).
+    expect((read.body as { errors?: Array<{ path?: unknown[] }> }).errors?.filter(({ path }) => path?.includes('children') && path.length > 4)).toEqual([]);
+  });
+});

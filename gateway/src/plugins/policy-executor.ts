@@ -268,6 +268,11 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         };
       };
       const outcome = pending.apply(facts);
+      // A timeline held only inside a withheld field (a concern naming a child the viewer does
+      // not know) released nothing: not audited, not notified.
+      const carried = (entry: { childId: string; timeline?: true }) => !entry.timeline || !outcome.timelinesWithheld.has(entry.childId);
+      context.disclosures.released = context.disclosures.released.filter(carried);
+      context.disclosures.withheld = context.disclosures.withheld.filter(carried);
       const unanswered = unansweredChildren(asked, outcome.data, result.errors);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
@@ -285,8 +290,13 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
           return { errors: [withHttpStatus(hubError('AUDIT_UNAVAILABLE', message), 503)] };
         }
       }
+      // An error inside a withheld field would tell what the field held (a child of a withheld
+      // concern that the viewer does not know): the field's own redaction error stands for it.
+      const withheldPaths = outcome.redactions.map((redaction) => redaction.path);
+      const insideWithheld = (error: GraphQLError | GraphQLFormattedError) =>
+        withheldPaths.some((path) => error.path !== undefined && error.path.length > path.length && path.every((key, index) => error.path?.[index] === key));
       const errors: Errors = [
-        ...(result.errors ?? []).map(normaliseSubgraphError),
+        ...(result.errors ?? []).filter((error) => !insideWithheld(error)).map(normaliseSubgraphError),
         ...redactionErrors(outcome.redactions),
         ...context.notices,
       ];

@@ -196,6 +196,18 @@ describe('walkForRedaction: a concern’s children read from the client’s own 
     expect(withHelper).toEqual(withoutHelper);
   });
 
+  it('names the children whose timeline the answer holds only inside a withheld concern', () => {
+    const withTimeline = (id: string, firstName: string) => ({ ...child(id, firstName), timeline: { events: [{ kind: 'VISIT' }] } });
+    const query = 'query { concernsInbox { status children { firstName timeline { events { kind } } } } }';
+    const shared = { status: 'SUBMITTED', children: [withTimeline('child-a', 'Alba'), withTimeline('child-b', 'Basile')] };
+    // Withheld: child-a is not the viewer's. Neither timeline in it reaches the client.
+    expect([...inbox([shared], query).timelinesWithheld].sort()).toEqual(['child-a', 'child-b']);
+    // child-b's timeline reaches the client through a concern of its own.
+    const own = { status: 'CLOSED', children: [withTimeline('child-b', 'Basile')] };
+    expect([...inbox([shared, own], query).timelinesWithheld]).toEqual(['child-a']);
+    expect([...inbox([own], query).timelinesWithheld]).toEqual([]);
+  });
+
   it('reads the client’s field under its alias', () => {
     const outcome = inbox([{ status: 'SUBMITTED', kids: [child('child-a', 'Alba')] }], 'query { concernsInbox { status kids: children { firstName } } }');
     expect(outcome.data).toEqual({ concernsInbox: [{ status: null, kids: null }] });

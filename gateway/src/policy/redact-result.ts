@@ -34,6 +34,12 @@ export interface RedactionOutcome {
   releases: Release[];
   /** Children whose data this response touched (released or withheld). */
   childIds: string[];
+  /**
+   * Children whose `timeline` the result held only inside withheld fields (a concern naming a
+   * child the viewer does not know): what the timeline resolver disclosed for them never
+   * reached the client. A timeline whose child the walk cannot name is not listed.
+   */
+  timelinesWithheld: ReadonlySet<string>;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -57,6 +63,8 @@ export function selectionsUseVariables(operation: OperationDefinitionNode): bool
 interface FieldPlan {
   responseKey: string;
   typename: boolean;
+  /** `Child.timeline`: disclosed by its own resolver, carried only if the walk keeps it. */
+  timeline: boolean;
   category: DataCategory | null;
   /** Its type and merged sub-selection, when the walk goes into its value. */
   composite: Composite | null;
@@ -155,6 +163,8 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const points: DecisionPoint[] = [];
   const scopes: Array<{ enclosing: number; ids: readonly string[] }> = [];
   const named = new Set<string>();
+  /** Each `Child.timeline` met with a value: its child, and the nearest decision point above it. */
+  const timelines: Array<{ childId: string; enclosing: number }> = [];
   /** Whether each child has a référent, where the result says so (any object saying yes wins). */
   const hasReferent = new Map<string, boolean>();
 
@@ -173,6 +183,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       return {
         responseKey,
         typename: fieldName === '__typename',
+        timeline: runtimeType.name === CHILD_TYPE && fieldName === 'timeline',
         category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
         composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, abstract: isAbstractType(namedType), selectionSet: subSelection } : null,
       };
@@ -246,6 +257,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
         if (!present) result[responseKey] = null;
       }
       if (!present) continue;
+      if (field.timeline && value !== null && scope?.length === 1) timelines.push({ childId: scope[0], enclosing: within });
       result[responseKey] = field.composite ? walkValue(value, field.composite, scope, category, fieldPath ?? { prev: path, key: responseKey }, within) : value;
     }
     return result;
@@ -310,7 +322,11 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       }
       const childIds = new Set<string>();
       for (const scope of scopes) if (scope.enclosing < 0 || !unreached[scope.enclosing]) for (const id of scope.ids) childIds.add(id);
-      return { data, redactions, releases, childIds: [...childIds] };
+      const carried = new Set<string>();
+      const withheld = new Set<string>();
+      for (const timeline of timelines) (timeline.enclosing < 0 || !unreached[timeline.enclosing] ? carried : withheld).add(timeline.childId);
+      for (const id of carried) withheld.delete(id);
+      return { data, redactions, releases, childIds: [...childIds], timelinesWithheld: withheld };
     },
   };
 }
@@ -320,7 +336,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
  * no child named, nothing withheld, the planner's data released as it stands.
  */
 export function nothingToDecide(data: JsonObject | null | undefined): PendingRedaction {
-  return { childIds: [], apply: () => ({ data: data ?? null, redactions: [], releases: [], childIds: [] }) };
+  return { childIds: [], apply: () => ({ data: data ?? null, redactions: [], releases: [], childIds: [], timelinesWithheld: new Set() }) };
 }
 
 /** Walks and decides in one call, when the facts are at hand (see `walkForRedaction`). Pure. */

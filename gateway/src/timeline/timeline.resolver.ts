@@ -45,12 +45,12 @@ export class TimelineResolver {
     // What the answer carries is what the client selected: the events' categories are released
     // only with the events, and the counts only with `withheld`.
     const selected = selectedFields(info);
-    if (selected.has('events')) for (const category of built.released) context.disclosures.released.push({ childId: child.id, category });
-    if (selected.has('events') || selected.has('withheld')) for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry });
+    if (selected.has('events')) for (const category of built.released) context.disclosures.released.push({ childId: child.id, category, timeline: true });
+    if (selected.has('events') || selected.has('withheld')) for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry, timeline: true });
     // A count of withheld measures tells that the child has a protection file: that is the
     // child's PROTECTION_STATUS, released (and, to a non-ASE viewer, notified) as such.
     if (selected.has('withheld') && built.withheld.some((entry) => notifiesReferent(entry.category, context.agent.role))) {
-      context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS });
+      context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS, timeline: true });
     }
     return { events: built.events, withheld: built.withheld };
   }
