@@ -6,6 +6,7 @@ import { startTestFederation, type TestFederation } from '../support/in-process-
 import { signDevToken } from '../../dev/sign-dev-token';
 import { Role } from '../../common/src/domain';
 import type { DemoAgentId } from '../support/tokens';
+import { parisDay } from './policy-oracle';
 
 /**
  * The audit log as the DPO reads it: one entry per response that released or withheld
@@ -346,5 +347,43 @@ describe('a timeline read', () => {
     expect(counts.released).toContain('PROTECTION_STATUS');
     expect(counts.released).not.toContain('HEALTH_FOLLOW_UP');
     expect(counts.withheld).toContain('PROTECTION_DETAILS');
+  });
+});
+
+// The trail is the ASE's casework, like the consents: it names who looked at the child, from
+// every institution, and who reported on it. An ASE head of another département who relates
+// to Léa only through a concern her own relais raised is not the head of an ASE that relates
+// to Léa (README: "a child her département's ASE relates to"): Léa is NOT_FOUND to her, and
+// her trail names no entry about Léa, not Amina's report (REPORTER_IDENTITY, Paris's).
+describe('the trail, for an ASE head who knows the child only from a relais’s concern', () => {
+  let head13: { authorization: string };
+  beforeAll(async () => {
+    const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
+    const relais = await as('agent-rpe-13-audit', Role.RPE_COORDINATOR, 'RPE-13-03');
+    head13 = await as('agent-ase-13-audit-head', Role.ASE_MANAGER, 'ASE-13');
+    const amina = await hubPost(federation.hubUrl, 'agent-rpe-amina', `mutation AminaFlagsLea($input: FlagConcernInput!) { flagConcern(input: $input) { id raisedBy { name } } }`, {
+      input: { idempotencyKey: 'audit-amina-lea', childIds: ['child-lea'], category: 'HYGIENE', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
+    });
+    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0003', capacity: 3, agrementValidUntil: '2030-01-31' },
+    });
+    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-13-arrangement', childId: 'child-lea', childminderId: minder.body.data?.registerChildminder.id, startDate: parisDay(0), schedule: 'ven. 8h–18h' },
+    });
+    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
+      input: { idempotencyKey: 'audit-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
+    });
+    expect([amina.body.errors, arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('answers her NOT_FOUND for Léa’s trail', async () => {
+    const res = await hubPost(federation.hubUrl, head13, TRAIL, { childId: 'child-lea' });
+    expect(res.body).toEqual({ data: null, errors: [{ message: 'Child not found', path: ['auditTrail'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('lists her, without a child, no entry about Léa, and not Amina’s report', async () => {
+    const page = await trail(head13, { first: 200 });
+    expect(page.edges.filter((edge) => edge.node.childIds.includes('child-lea'))).toEqual([]);
+    expect(JSON.stringify(page)).not.toContain('agent-rpe-amina');
   });
 });

@@ -242,3 +242,33 @@ describe('consents, for an ASE head who knows the child only from a relais’s c
     expect(standing.body.data?.consents.find((row) => row.id === juliensConsent)?.revokedAt).toBeNull();
   });
 });
+
+// The same ASE head, related to Léa only through her relais's concern, may not write into
+// Paris's file either: a measure added to Léa's ASE-75 dossier would tell Paris nurses and
+// the judge of a measure Paris never took.
+describe('ASE writes, for an ASE head who knows the child only from a relais’s concern', () => {
+  const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
+  const MEASURES = `query M { child(id: "child-lea") { dossier { measures { id } } } }`;
+  it('does not let her add a measure to Léa’s Paris dossier, and adds none', async () => {
+    const relais = await as('agent-rpe-13-02', Role.RPE_COORDINATOR, 'RPE-13-02');
+    const head = await as('agent-ase-13-head-2', Role.ASE_MANAGER, 'ASE-13');
+    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
+      input: { idempotencyKey: 'measure-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0002', capacity: 3, agrementValidUntil: '2030-01-31' },
+    });
+    const childminderId = minder.body.data?.registerChildminder.id;
+    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
+      input: { idempotencyKey: 'measure-13-arrangement', childId: 'child-lea', childminderId, startDate: parisDay(0), schedule: 'jeu. 8h–18h' },
+    });
+    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
+      input: { idempotencyKey: 'measure-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
+    });
+    expect([arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined]);
+    const before = await hubPost(federation.hubUrl, JULIEN, MEASURES);
+    const res = await hubPost(federation.hubUrl, head, `mutation Add($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
+      input: { idempotencyKey: 'measure-13-aed', childId: 'child-lea', kind: 'AED', startDate: parisDay(0) },
+    });
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors).toHaveLength(1);
+    expect((await hubPost(federation.hubUrl, JULIEN, MEASURES)).body).toEqual(before.body);
+  });
+});

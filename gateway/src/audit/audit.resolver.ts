@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { DateTimeScalar } from '../../../common/src/scalars/date-time.scalar.js';
-import { Role } from '../../../common/src/domain.js';
+import { Role, Source } from '../../../common/src/domain.js';
 import { forbidden, sourceUnavailable } from '../errors.js';
 import type { CareRelationshipsLoader, ChildRelationship } from '../facts/care-relationships.loader.js';
-import { requireRelationship } from '../facts/require-relationship.js';
+import { isAseKind, requireAseRecord } from '../facts/require-relationship.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { AuditConnection, type AuditEdge } from './audit-connection.type.js';
 import { AuditIntegrity } from './audit-integrity.type.js';
@@ -40,23 +40,27 @@ export class AuditResolver {
     const filter = { childId: childId ?? undefined, agentId: agentId ?? undefined, from: from ?? undefined, to: to ?? undefined };
     if (context.agent.role !== Role.ASE_MANAGER) return context.audit.page(filter, first, after);
     // The ASE head reads who looked at the children of her département, and learns of no
-    // other child: a child she has no relationship with is NOT_FOUND, as for `child(id:)`;
+    // other child: a child her ASE does not relate to is NOT_FOUND, as for `child(id:)`;
     // without a child, only the entries naming one of hers are listed (the database filters
     // them: no entry of another child is read, nor told by a cursor); and every entry names
-    // only the children she has a relationship with. A relationship that cannot be
-    // established withholds the trail (SOURCE_UNAVAILABLE), never a part of it.
+    // only the children she has a relationship with. Like the consents, the trail is the
+    // ASE's casework: a child she knows only from a relais's concern is not hers here (the
+    // trail would name who looked at it in every institution, and who reported on it). A
+    // relationship the ASE cannot establish withholds the trail (SOURCE_UNAVAILABLE), never
+    // a part of it.
+    const aseRelates = (relationship: ChildRelationship | undefined) => relationship?.kinds.some(isAseKind) ?? false;
     if (childId) {
-      await requireRelationship(context, childId);
+      await requireAseRecord(context, childId);
       const page = await context.audit.page(filter, first, after);
       const others = [...new Set(page.edges.flatMap((edge) => edge.node.childIds))].filter((id) => id !== childId);
       const relationships = others.length > 0 ? await context.relationships.forChildren(others) : new Map<string, ChildRelationship>();
-      const unknown = [...relationships.values()].find((relationship) => relationship.kinds.length === 0 && relationship.unavailable.length > 0);
-      if (unknown) throw sourceUnavailable(unknown.unavailable.join(', '));
-      return { ...page, edges: narrowEdges(page.edges, (id) => id === childId || (relationships.get(id)?.kinds.length ?? 0) > 0) };
+      const unknown = [...relationships.values()].find((relationship) => !aseRelates(relationship) && relationship.unavailable.includes(Source.ASE));
+      if (unknown) throw sourceUnavailable(Source.ASE);
+      return { ...page, edges: narrowEdges(page.edges, (id) => id === childId || aseRelates(relationships.get(id))) };
     }
     const all = await context.relationships.all();
-    if (all.unavailable.length > 0) throw sourceUnavailable(all.unavailable.join(', '));
-    const mine = [...all.byChild].filter(([, kinds]) => kinds.length > 0).map(([id]) => id);
+    if (all.unavailable.includes(Source.ASE)) throw sourceUnavailable(all.unavailable.join(', '));
+    const mine = [...all.byChild].filter(([, kinds]) => kinds.some(isAseKind)).map(([id]) => id);
     const page = await pageInWindows(context.audit, { ...filter, anyChildOf: mine }, first, after);
     const related = new Set(mine);
     return { ...page, edges: narrowEdges(page.edges, (id) => related.has(id)) };

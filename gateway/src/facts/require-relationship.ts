@@ -17,6 +17,11 @@ export async function requireRelationship(context: Pick<HubContext, 'relationshi
 
 const ASE_KIND = `${'ase' satisfies SubgraphName}:`;
 
+/** A relationship the ASE vouches for (`ase:REFERENT`, `ase:ASE_HEAD`…), not one known elsewhere. */
+export function isAseKind(kind: string): boolean {
+  return kind.startsWith(ASE_KIND);
+}
+
 /**
  * For the ASE's own casework about one child (the parents' consents): the viewer must relate
  * to the child through the ASE's own records, as the référent of its open dossier or the
@@ -27,7 +32,7 @@ const ASE_KIND = `${'ase' satisfies SubgraphName}:`;
  */
 export async function requireAseRecord(context: Pick<HubContext, 'relationships'>, childId: string): Promise<void> {
   const relationship = await context.relationships.forChild(childId);
-  if (relationship.kinds.some((kind) => kind.startsWith(ASE_KIND))) return;
+  if (relationship.kinds.some(isAseKind)) return;
   if (relationship.unavailable.includes(Source.ASE)) throw sourceUnavailable(Source.ASE);
   throw childNotFound();
 }

@@ -66,9 +66,20 @@ export const findCareRelationships: CareRelationshipFinder<AseContext> = async (
 };
 
 /**
- * True when the viewer works with the child here. A write naming one of the child's records
- * by its id (a measure, an evaluation) needs it, and answers as for an unknown id without it.
+ * True when the viewer works on this very record of the ASE, not only with its child: the
+ * référent of the (open) dossier, or the ASE head (and, for an evaluation, the CRIP) of the
+ * département holding it. An ASE head or CRIP of another département who relates to the
+ * child through a record of her own may not write into this one: a write naming it answers
+ * as for a record that does not exist.
  */
-export async function worksWith(context: AseContext, viewer: Viewer, childId: string): Promise<boolean> {
-  return (await findCareRelationships(context, viewer, [childId])).length > 0;
+export function worksOnRecord(
+  viewer: Viewer,
+  record: { kind: 'dossier'; institution: string; referentId: string; closedOn: string | null } | { kind: 'evaluation'; institution: string },
+): boolean {
+  const sameDepartement = departementOf(viewer.institution) !== null && departementOf(viewer.institution) === departementOf(record.institution);
+  if (record.kind === 'dossier') {
+    if (viewer.role === Role.ASE_REFERENT) return record.referentId === viewer.agentId && record.closedOn === null;
+    return viewer.role === Role.ASE_MANAGER && sameDepartement;
+  }
+  return (viewer.role === Role.CRIP_EVALUATOR || viewer.role === Role.ASE_MANAGER) && sameDepartement;
 }

@@ -349,3 +349,48 @@ describe('ase subgraph: cost and access', () => {
     }
   });
 });
+
+// An ASE head or CRIP of another département who relates to the child through an information
+// préoccupante of her own works with the child, not with Paris's file: she may neither add a
+// measure to Paris's dossier, nor end its measures, nor place the child under them, nor close
+// Paris's evaluation. Answered as for a record that does not exist, writing nothing.
+describe('ase subgraph: writes on another département’s records of a child one relates to', () => {
+  const ADD_MEASURE = `mutation ($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`;
+  const END_MEASURE = `mutation ($input: EndMeasureInput!) { endMeasure(input: $input) { id endDate } }`;
+  const RECORD_PLACEMENT = `mutation ($input: RecordPlacementInput!) { recordPlacement(input: $input) { id } }`;
+  const CLOSE_EVALUATION = `mutation ($input: CloseEvaluationInput!) { closeEvaluation(input: $input) { id status } }`;
+  const head13: Viewer = { agentId: 'agent-ase-head-13-review', role: Role.ASE_MANAGER, institution: 'ASE-13' };
+  const crip13: Viewer = { agentId: 'agent-crip-13-review', role: Role.CRIP_EVALUATOR, institution: 'ASE-13' };
+  beforeAll(async () => {
+    await subgraph.dataSource.query(`
+      INSERT INTO ase_agent VALUES ('agent-crip-13-review', 'CRIP fictive', 'CRIP_EVALUATOR', 'ASE-13', NULL, NULL);
+      INSERT INTO crip_evaluation (id, child_id, institution, received_on, origin, evaluator_id, status, idempotency_key, recorded_by) VALUES
+        ('eval-13-lea', 'child-lea', 'ASE-13', '2026-10-01', 'HEALTH', 'agent-crip-13-review', 'OPEN', 'review-13-lea', 'test'),
+        ('eval-13-ines', 'child-ines', 'ASE-13', '2026-10-01', 'HEALTH', 'agent-crip-13-review', 'OPEN', 'review-13-ines', 'test'),
+        ('eval-13-sacha', 'child-sacha', 'ASE-13', '2026-10-29', 'HEALTH', 'agent-crip-13-review', 'OPEN', 'review-13-sacha', 'test');`);
+  });
+
+  it('relates them to the children (the premise)', async () => {
+    for (const viewer of [head13, crip13]) {
+      const res = await post<{ _aseCareRelationships: Array<{ childId: string }> }>(
+        `query ($a: ID!, $r: String!, $i: String!) { _aseCareRelationships(agentId: $a, role: $r, institution: $i, childIds: ["child-lea", "child-ines", "child-sacha"]) { childId } }`,
+        { a: viewer.agentId, r: viewer.role, i: viewer.institution },
+        viewer,
+      );
+      expect(res.body.data?._aseCareRelationships.map((row) => row.childId)).toEqual(['child-ines', 'child-lea', 'child-sacha']);
+    }
+  });
+
+  it.each<[string, string, Record<string, unknown>, Viewer, string]>([
+    ['addMeasure to Paris’s dossier of Léa', ADD_MEASURE, { idempotencyKey: 'review-13-add', childId: 'child-lea', kind: 'AED', startDate: '2026-11-01' }, head13, 'input.childId'],
+    ['endMeasure of Paris’s AEMO of Léa', END_MEASURE, { measureId: 'measure-lea-aemo', endDate: '2026-11-30' }, head13, 'input.measureId'],
+    ['recordPlacement under Paris’s placement measure of Inès', RECORD_PLACEMENT, { idempotencyKey: 'review-13-placement', childId: 'child-ines', measureId: 'measure-ines-placement', kind: 'CHILDRENS_HOME', since: '2026-11-01', caregiverName: 'Foyer fictif', address: '1 rue Fictive, 13001 Marseille' }, head13, 'input.measureId'],
+    ['closeEvaluation of Paris’s evaluation of Sacha', CLOSE_EVALUATION, { evaluationId: 'eval-sacha', outcome: 'NO_DANGER', closedOn: '2026-11-20' }, crip13, 'input.evaluationId'],
+  ])('refuses %s, writing nothing', async (_label, mutation, input, viewer, field) => {
+    const before = await snapshot();
+    const res = await post(mutation, { input }, viewer);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.map((e) => e.extensions?.field)).toEqual([field]);
+    expect(await snapshot()).toEqual(before);
+  });
+});

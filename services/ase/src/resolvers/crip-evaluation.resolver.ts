@@ -10,7 +10,7 @@ import { toAgentContact } from '../agent-contact.js';
 import type { AseContext } from '../context.js';
 import { AseAgent } from '../entity/ase-agent.entity.js';
 import { CripEvaluation, CripEvaluationStatus, CripOrigin } from '../entity/crip-evaluation.entity.js';
-import { worksWith } from '../relationships.js';
+import { worksOnRecord } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { CloseEvaluationInput } from './types/close-evaluation.input.js';
 import { RecordInformationPreoccupanteInput } from './types/record-information-preoccupante.input.js';
@@ -80,7 +80,7 @@ export class CripEvaluationResolver {
       const evaluations = manager.getRepository(CripEvaluation);
       const evaluation = await evaluations.findOneBy({ id: input.evaluationId });
       // Another département's evaluation is not to be confirmed to exist.
-      if (!evaluation || !(await worksWith(context, viewer, evaluation.childId))) throw notFound('Evaluation', 'input.evaluationId');
+      if (!evaluation || !worksOnRecord(viewer, { kind: 'evaluation', institution: evaluation.institution })) throw notFound('Evaluation', 'input.evaluationId');
       if (input.closedOn < evaluation.receivedOn) throw badUserInput('input.closedOn', 'Must not precede receivedOn');
       const result = await evaluations
         .createQueryBuilder()

@@ -8,7 +8,7 @@ import type { AseContext } from '../context.js';
 import { Dossier } from '../entity/dossier.entity.js';
 import { Measure } from '../entity/measure.entity.js';
 import { LegalBasis, legalBasisOf } from '../protection/measure-kind.js';
-import { worksWith } from '../relationships.js';
+import { worksOnRecord } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { AddMeasureInput } from './types/add-measure.input.js';
 import { EndMeasureInput } from './types/end-measure.input.js';
@@ -31,7 +31,8 @@ export class MeasureResolver {
       const existing = sameChild(await manager.getRepository(Measure).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
-      if (!dossier) throw badUserInput('input.childId', 'The child has no open dossier');
+      // Another département's dossier of a child the viewer relates to is answered as none.
+      if (!dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw badUserInput('input.childId', 'The child has no open dossier');
       const saved = await insertOnce(manager, Measure, {
         id: `measure-${randomUUID()}`,
         dossierId: dossier.id,
@@ -61,7 +62,8 @@ export class MeasureResolver {
       const measures = manager.getRepository(Measure);
       const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
       // Another institution's measure is not to be confirmed to exist, nor its dates read off.
-      if (!measure || !(await worksWith(context, viewer, measure.childId))) throw notFound('Measure', 'input.measureId');
+      const dossier = measure ? await manager.getRepository(Dossier).findOneBy({ id: measure.dossierId }) : null;
+      if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw notFound('Measure', 'input.measureId');
       if (measure.endDate === input.endDate) return measure;
       if (input.endDate < measure.startDate) throw badUserInput('input.endDate', 'Must not precede the start of the measure');
       if (measure.endDate !== null && measure.endDate < context.today) throw conflict('The measure has already ended');

@@ -9,6 +9,8 @@ import type { AseContext } from '../context.js';
 import { Measure } from '../entity/measure.entity.js';
 import { Placement } from '../entity/placement.entity.js';
 import { PLACEMENT_MEASURE_KINDS } from '../protection/measure-kind.js';
+import { Dossier } from '../entity/dossier.entity.js';
+import { worksOnRecord } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { RecordPlacementInput } from './types/record-placement.input.js';
 
@@ -26,7 +28,9 @@ export class PlacementResolver {
       const existing = sameChild(await placements.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       if (existing) return existing;
       const measure = await manager.getRepository(Measure).findOneBy({ id: input.measureId });
-      if (!measure || measure.childId !== input.childId || !PLACEMENT_MEASURE_KINDS.has(measure.kind)) {
+      // Another département's measure of a child the viewer relates to is answered as none.
+      const dossier = measure ? await manager.getRepository(Dossier).findOneBy({ id: measure.dossierId }) : null;
+      if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier }) || measure.childId !== input.childId || !PLACEMENT_MEASURE_KINDS.has(measure.kind)) {
         throw badUserInput('input.measureId', 'Not a placement measure of this child');
       }
       if (input.since < measure.startDate) throw badUserInput('input.since', 'Must not precede the start of the measure');
