@@ -394,3 +394,40 @@ describe('ase subgraph: writes on another département’s records of a child on
     expect(await snapshot()).toEqual(before);
   });
 });
+
+// A retry is answered with the row its key already holds: only for the writer's own casework.
+// Another département's record of the same child, found under its key, is not handed over (as
+// justice and the relais do for another court's or relais's key): the write is refused as
+// CONFLICT, like a key already used for another child, and the record's dates stay unread.
+describe('ase subgraph: retries under the key of another département’s record of the same child', () => {
+  const ADD_MEASURE = `mutation ($input: AddMeasureInput!) { addMeasure(input: $input) { id kind startDate } }`;
+  const RECORD_PLACEMENT = `mutation ($input: RecordPlacementInput!) { recordPlacement(input: $input) { id since address } }`;
+  const OPEN_DOSSIER = `mutation ($input: OpenDossierInput!) { openDossier(input: $input) { id openedOn } }`;
+  const RECORD_IP = `mutation ($input: RecordInformationPreoccupanteInput!) { recordInformationPreoccupante(input: $input) { id receivedOn status } }`;
+  const head13: Viewer = { agentId: 'agent-ase-head-13-retry', role: Role.ASE_MANAGER, institution: 'ASE-13' };
+  const referent13: Viewer = { agentId: 'agent-ase-ref-13-retry', role: Role.ASE_REFERENT, institution: 'ASE-13' };
+  const crip13: Viewer = { agentId: 'agent-crip-13-retry', role: Role.CRIP_EVALUATOR, institution: 'ASE-13' };
+  beforeAll(async () => {
+    await subgraph.dataSource.query(`
+      INSERT INTO ase_agent VALUES ('agent-ase-head-13-retry', 'Direction fictive', 'ASE_MANAGER', 'ASE-13', NULL, NULL),
+        ('agent-ase-ref-13-retry', 'Référent fictif', 'ASE_REFERENT', 'ASE-13', NULL, NULL),
+        ('agent-crip-13-retry', 'CRIP fictive', 'CRIP_EVALUATOR', 'ASE-13', NULL, NULL);
+      INSERT INTO crip_evaluation (id, child_id, institution, received_on, origin, evaluator_id, status, idempotency_key, recorded_by) VALUES
+        ('eval-13-lea-retry', 'child-lea', 'ASE-13', '2026-10-01', 'HEALTH', 'agent-crip-13-retry', 'OPEN', 'retry-13-lea', 'test'),
+        ('eval-13-ines-retry', 'child-ines', 'ASE-13', '2026-10-01', 'HEALTH', 'agent-crip-13-retry', 'OPEN', 'retry-13-ines', 'test');`);
+  });
+
+  it.each<[string, string, Record<string, unknown>, Viewer]>([
+    ['addMeasure under the key of Paris’s AEMO of Léa', ADD_MEASURE, { idempotencyKey: 'seed-measure-lea-aemo', childId: 'child-lea', kind: 'AED', startDate: '2026-11-01' }, head13],
+    ['recordPlacement under the key of Paris’s placement of Inès', RECORD_PLACEMENT, { idempotencyKey: 'seed-placement-ines', childId: 'child-ines', measureId: 'measure-ines-placement', kind: 'CHILDRENS_HOME', since: '2026-11-01', caregiverName: 'Foyer fictif', address: '1 rue Fictive, 13001 Marseille' }, head13],
+    ['openDossier under the key of Paris’s dossier of Léa', OPEN_DOSSIER, { idempotencyKey: 'seed-dossier-lea', childId: 'child-lea', referentId: 'agent-ase-ref-13-retry', openedOn: '2026-11-01' }, referent13],
+    ['recordInformationPreoccupante under the key of Paris’s evaluation of Sacha', RECORD_IP, { idempotencyKey: 'seed-eval-sacha', childId: 'child-sacha', receivedOn: '2026-11-01', origin: 'HEALTH', evaluatorId: 'agent-crip-13-retry' }, crip13],
+  ])('refuses %s as CONFLICT, handing nothing over', async (_label, mutation, input, viewer) => {
+    const before = await snapshot();
+    const res = await post(mutation, { input }, viewer);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    expect(JSON.stringify(res.body)).not.toMatch(/measure-|placement-|dossier-|eval-|20\d\d-/);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -222,3 +222,30 @@ describe('closeFollowUp', () => {
     expect(codeAndField(visit.body.errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.childId' });
   });
 });
+
+// A PMI writes into its own follow-ups only. A nurse of another PMI (an agent this service
+// knows) naming a child followed here may not record her visit into Paris's follow-up, and a
+// retry under the key of another institution's follow-up or another nurse's visit of the same
+// child is refused as CONFLICT, handing nothing over (its dates, its notes).
+describe('writes into another PMI’s follow-up of a child', () => {
+  const nurse13 = { agentId: 'agent-pmi-13-review', role: Role.PMI_NURSE, institution: 'PMI-13' };
+  beforeAll(async () => {
+    await subgraph.dataSource.query(`INSERT INTO pmi_agent VALUES ('agent-pmi-13-review', 'Puéricultrice fictive', 'PMI_NURSE', 'PMI-13', NULL, NULL)`);
+  });
+
+  it('refuses a visit into Claire’s follow-up of Noah by a nurse of another PMI, writing nothing', async () => {
+    const before = await countRows(subgraph, 'home_visit');
+    const res = await post(VISIT, { input: { idempotencyKey: 'visit-pmi13-noah', childId: 'child-noah', visitedOn: '2026-10-02', notes: 'Visite fictive.' } }, nurse13);
+    expect(res.body.data ?? null).toBeNull();
+    expect(codeAndField(res.body.errors)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.childId' });
+    expect(await countRows(subgraph, 'home_visit')).toEqual(before);
+  });
+
+  it.each([
+    ['startFollowUp under the key of Paris’s follow-up of Léa', START, { idempotencyKey: 'seed-followup-lea', childId: 'child-lea', nurseId: 'agent-pmi-13-review', since: '2026-01-05' }],
+    ['recordHomeVisit under the key of Claire’s visit of Léa', VISIT, { idempotencyKey: 'seed-visit-lea-3', childId: 'child-lea', visitedOn: '2026-10-02', notes: 'Visite fictive.' }],
+  ])('refuses %s as CONFLICT, handing nothing over', async (_label, mutation, input) => {
+    const res = await post(mutation, { input }, nurse13);
+    expect(res.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: 'CONFLICT' } })] });
+  });
+});

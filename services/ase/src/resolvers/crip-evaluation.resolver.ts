@@ -47,6 +47,9 @@ export class CripEvaluationResolver {
     if (input.receivedOn > context.today) throw badUserInput('input.receivedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const existing = sameChild(await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
+      // A retry is answered with an evaluation of the caller's own CRIP only: another
+      // département's evaluation of this child, found under its key, is not handed over.
+      if (existing && existing.institution !== viewer.institution) throw conflict('This idempotency key is already used');
       if (existing) return existing;
       const evaluator = await manager.getRepository(AseAgent).findOneBy({ id: input.evaluatorId });
       // The information is received by the caller's own CRIP, not written into another's.
@@ -67,6 +70,7 @@ export class CripEvaluationResolver {
         recordedBy: viewer.agentId,
       });
       if (!saved) throw conflict('The evaluation could not be recorded');
+      if (saved.institution !== viewer.institution) throw conflict('This idempotency key is already used');
       return saved;
     });
   }

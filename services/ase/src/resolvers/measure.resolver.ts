@@ -29,7 +29,13 @@ export class MeasureResolver {
     checkAddMeasure(input);
     return context.dataSource.transaction(async (manager) => {
       const existing = sameChild(await manager.getRepository(Measure).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
-      if (existing) return existing;
+      if (existing) {
+        // A retry is answered with the writer's own casework only: another département's
+        // measure of this child, found under its key, is neither handed over nor dated.
+        const existingDossier = await manager.getRepository(Dossier).findOneBy({ id: existing.dossierId });
+        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw conflict('This idempotency key is already used');
+        return existing;
+      }
       const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
       // Another département's dossier of a child the viewer relates to is answered as none.
       if (!dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw badUserInput('input.childId', 'The child has no open dossier');
@@ -47,6 +53,8 @@ export class MeasureResolver {
       });
       // Only the idempotency key can refuse this row, and then it is found by that key.
       if (!saved) throw conflict('The measure could not be recorded');
+      // A concurrent write of another dossier won the key: not ours to answer with.
+      if (saved.dossierId !== dossier.id) throw conflict('This idempotency key is already used');
       return saved;
     });
   }

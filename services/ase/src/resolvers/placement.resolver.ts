@@ -26,7 +26,14 @@ export class PlacementResolver {
     return context.dataSource.transaction(async (manager) => {
       const placements = manager.getRepository(Placement);
       const existing = sameChild(await placements.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
-      if (existing) return existing;
+      if (existing) {
+        // A retry is answered with the writer's own casework only: another département's
+        // placement of this child (its address) is not handed over under its key.
+        const existingMeasure = await manager.getRepository(Measure).findOneBy({ id: existing.measureId });
+        const existingDossier = existingMeasure ? await manager.getRepository(Dossier).findOneBy({ id: existingMeasure.dossierId }) : null;
+        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw conflict('This idempotency key is already used');
+        return existing;
+      }
       const measure = await manager.getRepository(Measure).findOneBy({ id: input.measureId });
       // Another département's measure of a child the viewer relates to is answered as none.
       const dossier = measure ? await manager.getRepository(Dossier).findOneBy({ id: measure.dossierId }) : null;
@@ -47,6 +54,8 @@ export class PlacementResolver {
         recordedBy: viewer.agentId,
       });
       if (!saved) throw conflict('The placement could not be recorded');
+      // A concurrent write under another measure won the key: not ours to answer with.
+      if (saved.measureId !== measure.id) throw conflict('This idempotency key is already used');
       // Re-running this (a concurrent retry) sets the same dates again: harmless.
       await placements.update(
         { childId: input.childId, until: IsNull(), since: LessThan(input.since), id: Not(saved.id) },

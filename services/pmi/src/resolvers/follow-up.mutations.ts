@@ -29,6 +29,9 @@ export class FollowUpMutations {
     return context.dataSource.transaction(async (manager) => {
       const followUps = manager.getRepository(FollowUp);
       const existing = sameChild(await followUps.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
+      // A retry is answered with a follow-up of the caller's own PMI only: another PMI's
+      // follow-up of this child, found under its key, is neither handed over nor dated.
+      if (existing && existing.institution !== viewer.institution) throw conflict('This idempotency key is already used');
       if (existing) return existing;
       const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
       // A PMI follows a child with its own nurses: naming another institution's nurse would
@@ -51,6 +54,7 @@ export class FollowUpMutations {
       // before inserting would race with an identical request committing in between (it did:
       // the second of two identical concurrent starts was refused).
       if (!created) throw alreadyFollowed;
+      if (created.institution !== viewer.institution) throw conflict('This idempotency key is already used');
       return created;
     });
   }

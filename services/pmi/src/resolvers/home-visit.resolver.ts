@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory } from '../../../../common/src/domain.js';
-import { badUserInput, forbidden } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, forbidden } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -31,6 +31,8 @@ export class HomeVisitResolver {
     if (isFutureDay(input.visitedOn)) throw badUserInput('input.visitedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const existing = sameChild(await manager.getRepository(HomeVisit).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
+      // A retry is answered with the nurse's own visit only, never another's (its notes).
+      if (existing && existing.nurseId !== viewer.agentId) throw conflict('This idempotency key is already used');
       if (existing) return existing;
       // The visit names its nurse: she must be an agent this service can show as a contact.
       if (!(await manager.getRepository(PmiAgent).existsBy({ id: viewer.agentId }))) {
@@ -40,9 +42,11 @@ export class HomeVisitResolver {
         where: { childId: input.childId, status: FollowUpStatus.ACTIVE },
         lock: { mode: 'pessimistic_read' },
       });
-      if (!followUp) throw badUserInput('input.childId', 'The child has no active follow-up');
+      // The visit goes into the nurse's own follow-up: another nurse's, or another PMI's, is
+      // answered as none (the hub's relationship check is not this service's only guard).
+      if (!followUp || followUp.nurseId !== viewer.agentId) throw badUserInput('input.childId', 'The child has no active follow-up');
       if (input.visitedOn < followUp.since) throw badUserInput('input.visitedOn', 'Must not precede the start of the follow-up');
-      return insertOnceOrFail(manager, HomeVisit, {
+      const saved = await insertOnceOrFail(manager, HomeVisit, {
         id: `visit-${crypto.randomUUID()}`,
         followUpId: followUp.id,
         childId: input.childId,
@@ -51,6 +55,9 @@ export class HomeVisitResolver {
         notes: input.notes,
         idempotencyKey: input.idempotencyKey,
       });
+      // A concurrent visit of another nurse won the key: not ours to answer with.
+      if (saved.nurseId !== viewer.agentId) throw conflict('This idempotency key is already used');
+      return saved;
     });
   }
 }
