@@ -33,9 +33,11 @@ export class ChildResolver {
     const facts = await context.relationships.all();
     for (const source of facts.unavailable) context.notices.push(sourceUnavailable(source));
     const ids = [...facts.byChild.keys()];
-    const children = (await context.loaders.childById.loadMany(ids)).filter(
-      (child): child is ChildIdentity => child !== null && !(child instanceof Error),
-    );
+    const loaded = await context.loaders.childById.loadMany(ids);
+    // A directory that cannot be read is an outage (SOURCE_UNAVAILABLE), never "no children".
+    const failed = loaded.find((child): child is Error => child instanceof Error);
+    if (failed) throw failed;
+    const children = loaded.filter((child): child is ChildIdentity => child !== null);
     return children.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || a.id.localeCompare(b.id));
   }
 

@@ -33,7 +33,11 @@ export async function checkWriteGuards(
     const relationships = relationshipsLoaded ? await relationshipsLoaded : null;
     const unvouched = ids.map((id) => relationships?.get(id)).find((relationship) => relationship && relationship.kinds.length === 0 && relationship.unavailable.length > 0);
     if (unvouched) return hubError('SOURCE_UNAVAILABLE', 'A service needed to check this write is unavailable', { source: unvouched.unavailable.join(', ') });
-    if (known.some((child) => child === null || child instanceof Error)) return hubError('NOT_FOUND', 'Child not found', { field });
+    // A directory that cannot be read is an outage, not an unknown child: thrown, and answered
+    // SOURCE_UNAVAILABLE (source HUB) by the executor, for a known and an unknown child alike.
+    const failed = known.find((child): child is Error => child instanceof Error);
+    if (failed) throw failed;
+    if (known.some((child) => child === null)) return hubError('NOT_FOUND', 'Child not found', { field });
     if (relationships && ids.some((id) => !relationships.get(id)?.kinds.length)) return hubError('NOT_FOUND', 'Child not found', { field });
   }
   return null;
