@@ -169,7 +169,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxAliases: readInt(env, 'MAX_QUERY_ALIASES', 15, 0, 500),
       maxTokens: readInt(env, 'MAX_QUERY_TOKENS', 3_000, 50, 100_000),
       maxDirectives: readInt(env, 'MAX_QUERY_DIRECTIVES', 30, 0, 500),
-      maxCost: readInt(env, 'MAX_QUERY_COST', 20_000, 10, 10_000_000),
+      maxCost: readInt(env, 'MAX_QUERY_COST', 100_000, 10, 10_000_000),
       defaultListSize: readInt(env, 'QUERY_COST_DEFAULT_LIST_SIZE', 20, 1, 10_000),
     }),
     trustedOperationsFile: readString(env, 'TRUSTED_OPERATIONS_FILE', path.resolve(__dirname, '../../schema/trusted-operations.json')),

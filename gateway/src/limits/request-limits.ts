@@ -9,7 +9,11 @@ export interface RequestLimits {
   /** @default 15 */ maxAliases: number;
   /** @default 3000 */ maxTokens: number;
   /** @default 30 */ maxDirectives: number;
-  /** @default 20000 */ maxCost: number;
+  /**
+   * @default 100000. Three nested lists at the default size already count 8,000 per field:
+   * at 20,000 a CRIP's inbox with each child's other concerns, a relais's children with the
+   * children their concerns name, or a référent's whole record of her children were refused.
+   */ maxCost: number;
   /** @default 20 — assumed size of a list not bounded by `first`. */ defaultListSize: number;
 }
 

@@ -18,7 +18,7 @@ import type { ReferentNotification } from '../notifications/notify-referents.js'
 import type { AuditRecord, ReleaseSink } from './audit-sink.js';
 import { BoundedCache } from './bounded-cache.js';
 import { checkWriteGuards } from './check-write-guards.js';
-import { asId } from '../policy/write-guards.js';
+import { asId, ENDS_RELATIONSHIP } from '../policy/write-guards.js';
 import { roleOperationHash } from './operation-hash.js';
 import { variablesRequiredNonNull } from './required-variables.js';
 import { rootFields, usesReservedAlias } from './root-fields.js';
@@ -211,6 +211,11 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       let guardError: GraphQLError | null;
       try {
         guardError = rewritten.original.operation === 'mutation' ? await checkWriteGuards(prepared.rootFields, values, context) : null;
+        // A write that can end the writer's relationship is decided on the relationships read
+        // before it (ENDS_RELATIONSHIP): every later question is answered from this reading.
+        if (!guardError && rewritten.original.operation === 'mutation' && prepared.rootFields.some((field) => ENDS_RELATIONSHIP.has(field.name))) {
+          await context.relationships.all();
+        }
       } catch (error) {
         deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
         guardError = hubError('SOURCE_UNAVAILABLE', 'A fact needed to check this write could not be read', { source: 'HUB' });

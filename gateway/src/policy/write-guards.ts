@@ -21,6 +21,16 @@ export const WRITE_GUARDS: Readonly<Record<string, { argument: string; path: rea
 };
 
 /**
+ * Writes that can end the writer's own care relationship with the record's child: a nurse
+ * closing her follow-up, a relais recording the end of its childminder's arrangement. The
+ * institution has checked that the record is the writer's; the answer (the record as
+ * written) is decided on the relationships as they stood when the write was made, not as
+ * the write left them, or the writer would get NEED_TO_KNOW for her own successful write
+ * (and, closing again, CONFLICT) and could not tell whether it was made.
+ */
+export const ENDS_RELATIONSHIP: ReadonlySet<string> = new Set(['closeFollowUp', 'endChildcareArrangement']);
+
+/**
  * The most children one guarded write may name (a concern's `childIds`, as the relais's own
  * validation allows): checked before the guard's lookups, which a list of 100,000 unknown
  * ids turned into seconds of work for the hub and a hundred calls to the relais.

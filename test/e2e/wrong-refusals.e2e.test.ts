@@ -1,0 +1,105 @@
+import { hubPost } from '../support/hub-client';
+import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import { parisDay } from './policy-oracle';
+
+/**
+ * Legitimate requests the hub must answer: "a wrong refusal leaves a child unprotected".
+ * Writes that end the writer's own care relationship, and realistic reads nesting a few
+ * lists, must not be refused.
+ */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation.stop());
+
+const CLAIRE = 'agent-pmi-claire';
+const AMINA = 'agent-rpe-amina';
+const JULIEN = 'agent-ase-julien';
+const KARIM = 'agent-crip-karim';
+
+describe('a write that ends the writer’s own care relationship', () => {
+  it('gives the nurse who closes her follow-up the closed follow-up, not NEED_TO_KNOW', async () => {
+    const started = await hubPost<{ startFollowUp: { id: string } }>(
+      federation.hubUrl,
+      CLAIRE,
+      `mutation Start($input: StartFollowUpInput!) { startFollowUp(input: $input) { id status } }`,
+      { input: { idempotencyKey: 'wrong-refusal-followup-sacha', childId: 'child-sacha', nurseId: CLAIRE, since: parisDay(-30) } },
+    );
+    expect(started.body).toEqual({ data: { startFollowUp: { id: expect.stringMatching(/^followup-/), status: 'ACTIVE' } } });
+    const id = started.body.data?.startFollowUp.id;
+    const closed = await hubPost(federation.hubUrl, CLAIRE, `mutation Close($input: CloseFollowUpInput!) { closeFollowUp(input: $input) { id status closedOn } }`, {
+      input: { followUpId: id, closedOn: parisDay(-1) },
+    });
+    expect(closed.body).toEqual({ data: { closeFollowUp: { id, status: 'CLOSED', closedOn: parisDay(-1) } } });
+    // The relationship has ended: from the next request on, Sacha is not hers.
+    const after = await hubPost(federation.hubUrl, CLAIRE, `query After { child(id: "child-sacha") { firstName } }`);
+    expect(after.body).toEqual({ data: { child: null }, errors: [{ message: 'Child not found', path: ['child'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('gives the relais that records the end of an arrangement (yesterday) the ended arrangement, not NEED_TO_KNOW', async () => {
+    const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
+      federation.hubUrl,
+      AMINA,
+      `mutation Register($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`,
+      { input: { idempotencyKey: 'wrong-refusal-arrangement-ines', childId: 'child-ines', childminderId: 'childminder-sophie', startDate: parisDay(-60), schedule: 'mer. 8h30–17h30' } },
+    );
+    const id = registered.body.data?.registerChildcareArrangement.id;
+    expect(id).toMatch(/^arrangement-/);
+    const ended = await hubPost(federation.hubUrl, AMINA, `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id startDate endDate } }`, {
+      input: { arrangementId: id, endDate: parisDay(-1) },
+    });
+    expect(ended.body).toEqual({ data: { endChildcareArrangement: { id, startDate: parisDay(-60), endDate: parisDay(-1) } } });
+  });
+});
+
+describe('realistic reads nesting a few lists', () => {
+  const notTooComplex = (body: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
+    expect((body.errors ?? []).map((error) => error.extensions?.code)).not.toContain('QUERY_TOO_COMPLEX');
+
+  it('answers a relais its children’s concerns with the children each concern names', async () => {
+    const res = await hubPost<{ myChildren: Array<{ id: string }> }>(
+      federation.hubUrl,
+      AMINA,
+      `query MyChildrenConcerns { myChildren { id firstName childcare { startDate childminder { name } } concerns { id status raisedBy { name } children { id firstName } } } }`,
+    );
+    notTooComplex(res.body);
+    expect(res.status).toBe(200);
+    expect(res.body.data?.myChildren.map((child) => child.id).sort()).toEqual(['child-lea', 'child-noah', 'child-sacha']);
+  });
+
+  it('answers the CRIP its inbox with each child’s childcare and other concerns', async () => {
+    const res = await hubPost<{ concernsInbox: unknown[] }>(
+      federation.hubUrl,
+      KARIM,
+      `query InboxWithChildren { concernsInbox { id status severity children { id firstName childcare { startDate childminder { name } } concerns { id status severity } } } }`,
+    );
+    notTooComplex(res.body);
+    expect(res.status).toBe(200);
+    expect(res.body.data?.concernsInbox.length).toBeGreaterThan(0);
+  });
+
+  it('answers a référent the whole record of every child of hers in one query', async () => {
+    const res = await hubPost<{ myChildren: Array<{ id: string }> }>(
+      federation.hubUrl,
+      JULIEN,
+      `query MyChildrenRecords {
+        myChildren {
+          id firstName lastName birthDate
+          protectionStatus { level since referent { name phone } }
+          dossier { openedOn referent { name } measures { kind legalBasis startDate endDate orderedBy } }
+          placement { kind since caregiverName address }
+          cripEvaluations { receivedOn status outcome evaluator { name } }
+          pmiFollowUp { since status nurse { name phone } lastVisitOn }
+          childcare { startDate endDate schedule childminder { name agrementNumber } }
+          concerns { status category severity observedAt description children { id firstName } }
+          courtDecisions { court kind decidedAt effectiveUntil measureOrdered content }
+          timeline { events { at source kind summary category } withheld { category count reason } }
+        }
+      }`,
+    );
+    notTooComplex(res.body);
+    expect(res.status).toBe(200);
+    expect(res.body.data?.myChildren.map((child) => child.id).sort()).toEqual(['child-ines', 'child-lea']);
+  });
+});
