@@ -84,7 +84,7 @@ const relaisFlags: Journey = {
   },
 };
 
-/** Journey 2b: the CRIP reads what was submitted and acknowledges one (races give CONFLICT). */
+/** Journey 2b: the CRIP reads what was submitted and acknowledges one (a concern another agent acknowledged first gives CONFLICT). */
 const cripInbox: Journey = {
   name: 'crip-inbox-acknowledge',
   weight: 2,

@@ -152,14 +152,23 @@ describe('the CRIP moves the concern one step at a time', () => {
 
   const at = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
   it.each([
-    ['acknowledgeConcern', { status: 'ACKNOWLEDGED', acknowledgedAt: at, evaluationStartedAt: null, closedAt: null, outcome: null }, ['acknowledgeConcern', 'closeConcern']],
-    ['startConcernEvaluation', { status: 'UNDER_EVALUATION', acknowledgedAt: at, evaluationStartedAt: at, closedAt: null, outcome: null }, ['acknowledgeConcern', 'startConcernEvaluation']],
-    ['closeConcern', { status: 'CLOSED', acknowledgedAt: at, evaluationStartedAt: at, closedAt: at, outcome: OUTCOME }, ['acknowledgeConcern', 'startConcernEvaluation', 'closeConcern']],
-  ] as const)('%s, timestamped; then repeating, skipping or going back is a CONFLICT', async (action, expected, illegal) => {
+    ['acknowledgeConcern', { status: 'ACKNOWLEDGED', acknowledgedAt: at, evaluationStartedAt: null, closedAt: null, outcome: null }, ['closeConcern']],
+    ['startConcernEvaluation', { status: 'UNDER_EVALUATION', acknowledgedAt: at, evaluationStartedAt: at, closedAt: null, outcome: null }, ['acknowledgeConcern']],
+    ['closeConcern', { status: 'CLOSED', acknowledgedAt: at, evaluationStartedAt: at, closedAt: at, outcome: OUTCOME }, ['acknowledgeConcern', 'startConcernEvaluation']],
+  ] as const)('%s, timestamped; the same request again gets the same answer; skipping or going back is a CONFLICT', async (action, expected, illegal) => {
     const res = await move(action);
     expect(res.body).toEqual({ data: { [action]: { id: concernId, ...expected } } });
+    // A client whose answer was lost sends the same request again and learns its write was made.
+    expect((await move(action)).body).toEqual(res.body);
+    expect((await move(action, AMINA)).body).toEqual(forbidden);
     for (const other of illegal) expect((await move(other)).body).toEqual(conflict(other));
     await expectRelaisView(expected.status);
+  });
+
+  it('refuses closing again with another outcome (CONFLICT), keeping the first', async () => {
+    const res = await hubPost(federation.hubUrl, KARIM, MOVES.closeConcern, { id: concernId, outcome: 'Une autre réponse (texte fictif).' });
+    expect(res.body).toEqual(conflict('closeConcern'));
+    expect((await move('closeConcern')).body).toMatchObject({ data: { closeConcern: { status: 'CLOSED', outcome: OUTCOME } } });
   });
 
   it('stamps each step, in order', async () => {

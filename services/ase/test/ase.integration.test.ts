@@ -236,15 +236,34 @@ describe('ase subgraph: writes', () => {
     expect((await post(END_MEASURE, { input }, julien)).body).toEqual(first.body);
   });
 
-  it('closes an evaluation once; a second close is a CONFLICT', async () => {
+  it('closes an evaluation once; concurrent identical closes and a later retry are answered alike, writing once', async () => {
     const input = { evaluationId: await idOf('crip_evaluation', 'key-tom-ip'), outcome: 'NO_DANGER', closedOn: '2026-11-20' };
     const [first, second] = await Promise.all([post(CLOSE_EVALUATION, { input }, karim), post(CLOSE_EVALUATION, { input }, karim)]);
-    const answers = [first.body, second.body];
-    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
-    expect(answers.find((answer) => !answer.errors)).toEqual({ data: { closeEvaluation: { id: input.evaluationId, status: 'CLOSED', outcome: 'NO_DANGER', closedOn: '2026-11-20' } } });
-    expect(answers.find((answer) => answer.errors)?.errors?.map((e) => e.extensions)).toEqual([{ code: 'CONFLICT' }]);
+    expect(first.body).toEqual({ data: { closeEvaluation: { id: input.evaluationId, status: 'CLOSED', outcome: 'NO_DANGER', closedOn: '2026-11-20' } } });
+    expect(second.body).toEqual(first.body);
     const [row] = await subgraph.dataSource.query(`SELECT closed_by FROM crip_evaluation WHERE id = $1`, [input.evaluationId]);
     expect(row).toEqual({ closed_by: 'agent-crip-karim' });
+    const before = await snapshot();
+    expect((await post(CLOSE_EVALUATION, { input }, karim)).body).toEqual(first.body);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // Only exactly the state the call would produce is "already done": anything else is the
+  // CONFLICT it was, and those who may not touch the record learn nothing more than before.
+  it.each<[string, Record<string, string>, Viewer, Record<string, unknown>]>([
+    ['another outcome', { outcome: 'JUDICIAL_REFERRAL' }, karim, { code: 'CONFLICT' }],
+    ['another date', { closedOn: '2026-11-21' }, karim, { code: 'CONFLICT' }],
+    ['the same close by the ASE head, who did not close it', {}, { agentId: 'agent-ase-nathalie', role: Role.ASE_MANAGER, institution: 'ASE-75' }, { code: 'CONFLICT' }],
+    ['the same close by a référent not working on it', {}, julien, { code: 'NOT_FOUND', field: 'input.evaluationId' }],
+    ['the same close by another département’s CRIP', {}, { agentId: 'agent-crip-92', role: Role.CRIP_EVALUATOR, institution: 'ASE-92' }, { code: 'NOT_FOUND', field: 'input.evaluationId' }],
+  ])('answers a retry of a closed evaluation with %s as before, writing nothing', async (_label, change, viewer, error) => {
+    const input = { evaluationId: await idOf('crip_evaluation', 'key-tom-ip'), outcome: 'NO_DANGER', closedOn: '2026-11-20', ...change };
+    const before = await snapshot();
+    const res = await post(CLOSE_EVALUATION, { input }, viewer);
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.map((e) => e.extensions)).toEqual([error]);
+    if (error.code === 'NOT_FOUND') expect(res.body).toEqual((await post(CLOSE_EVALUATION, { input: { ...input, evaluationId: 'eval-nope' } }, viewer)).body);
+    expect(await snapshot()).toEqual(before);
   });
 
   it.each<[string, string, Record<string, unknown>, string, string | undefined]>([

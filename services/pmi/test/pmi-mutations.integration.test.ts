@@ -204,13 +204,29 @@ describe('closeFollowUp', () => {
     expect(await subgraph.dataSource.query(`SELECT status FROM follow_up WHERE id = 'followup-ines'`)).toEqual([{ status: 'ACTIVE' }]);
   });
 
-  it('closes an active follow-up once: a concurrent second close is a CONFLICT', async () => {
+  it('closes an active follow-up once: concurrent identical closes and a later retry are answered alike, writing once', async () => {
     const input = { followUpId: 'followup-ines', closedOn: '2026-09-30' };
-    const results = await Promise.all([post(CLOSE, { input }, hugo), post(CLOSE, { input }, hugo)]);
-    const [ok, refused] = results[0].body.errors ? [results[1], results[0]] : results;
-    expect(ok.body).toEqual({ data: { closeFollowUp: { id: 'followup-ines', status: 'CLOSED', closedOn: '2026-09-30' } } });
-    expect(codeAndField(refused.body.errors)).toEqual({ code: 'CONFLICT', field: undefined });
-    expect(await subgraph.dataSource.query(`SELECT closed_by FROM follow_up WHERE id = 'followup-ines'`)).toEqual([{ closed_by: 'agent-pmi-hugo' }]);
+    const [first, second] = await Promise.all([post(CLOSE, { input }, hugo), post(CLOSE, { input }, hugo)]);
+    expect(first.body).toEqual({ data: { closeFollowUp: { id: 'followup-ines', status: 'CLOSED', closedOn: '2026-09-30' } } });
+    expect(second.body).toEqual(first.body);
+    const row = () => subgraph.dataSource.query(`SELECT * FROM follow_up WHERE id = 'followup-ines'`);
+    const before = await row();
+    expect(before).toMatchObject([{ closed_by: 'agent-pmi-hugo' }]);
+    expect((await post(CLOSE, { input }, hugo)).body).toEqual(first.body);
+    expect(await row()).toEqual(before);
+  });
+
+  it.each([
+    ['another date, by the nurse who closed it', { closedOn: '2026-09-29' }, hugo, { code: 'CONFLICT', field: undefined }],
+    ['the same date, by a doctor of the institution who did not close it', {}, doctor, { code: 'CONFLICT', field: undefined }],
+    ['the same date, by another nurse', {}, claire, { code: 'NOT_FOUND', field: 'input.followUpId' }],
+  ])('answers a retry of a closed follow-up with %s as before, changing nothing', async (_label, change, viewer, error) => {
+    const input = { followUpId: 'followup-ines', closedOn: '2026-09-30', ...change };
+    const before = await subgraph.dataSource.query(`SELECT * FROM follow_up WHERE id = 'followup-ines'`);
+    const res = await post(CLOSE, { input }, viewer);
+    expect(codeAndField(res.body.errors)).toEqual(error);
+    if (error.code === 'NOT_FOUND') expect(res.body).toEqual((await post(CLOSE, { input: { ...input, followUpId: 'followup-nobody' } }, viewer)).body);
+    expect(await subgraph.dataSource.query(`SELECT * FROM follow_up WHERE id = 'followup-ines'`)).toEqual(before);
   });
 
   it('ends the relationship, keeps the follow-up visible as the latest, and stops new visits', async () => {

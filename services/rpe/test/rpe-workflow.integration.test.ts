@@ -5,6 +5,7 @@ import { rpeSubgraph } from '../src/service';
 import { amina, call, claire, firstError, helene, julien, karim, lyonCrip, nathalie } from './rpe-fixtures';
 
 let subgraph: TestSubgraph;
+const parisCrip2 = { agentId: 'agent-crip-paris-2', role: Role.CRIP_EVALUATOR, institution: 'ASE-75' };
 const lyonRelais = { agentId: 'agent-rpe-lyon', role: Role.RPE_COORDINATOR, institution: 'RPE-69-01' };
 const today = parisDay(new Date());
 
@@ -93,7 +94,6 @@ describe('concern status transitions', () => {
   });
 
   it.each([
-    ['acknowledging twice', ['ack'], ACK],
     ['closing an acknowledged concern (skipping)', ['ack'], CLOSE],
     ['starting a submitted concern (skipping)', [], START],
     ['acknowledging a concern under evaluation (going back)', ['ack', 'start'], ACK],
@@ -110,10 +110,74 @@ describe('concern status transitions', () => {
     expect(await stamps(id)).toEqual(before);
   });
 
-  it('lets only one of two concurrent acknowledgements win', async () => {
+  it('lets only one of two concurrent acknowledgements by two evaluators win', async () => {
     const id = await flag('key-concurrent-ack', 'LOW');
-    const results = await Promise.all([call(subgraph, ACK, { id }, karim), call(subgraph, ACK, { id }, karim)]);
+    const results = await Promise.all([call(subgraph, ACK, { id }, karim), call(subgraph, ACK, { id }, parisCrip2)]);
     expect(results.map((res) => firstError(res.body.errors)?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+  });
+
+  // A client whose answer was lost sends the same request again: it must learn that its
+  // write was made, and nothing is written twice. Only exactly the state the call would
+  // produce (same step, same agent, same outcome) counts as already done.
+  describe('an identical retry', () => {
+    const times = (id: string) => subgraph.dataSource.query(`SELECT acknowledged_at, evaluation_started_at, closed_at FROM concern WHERE id = $1`, [id]);
+
+    it('of each step is answered with the concern as it stands, writing nothing', async () => {
+      const id = await flag('key-retry-steps', 'HIGH');
+      const outcome = 'Évaluation terminée (fictif).';
+      for (const [mutation, viewer, variables] of [
+        [ACK, karim, { id }],
+        [START, karim, { id }],
+        [CLOSE, nathalie, { id, outcome: `  ${outcome} ` }],
+      ] as const) {
+        const first = await call(subgraph, mutation, variables, viewer);
+        expect(first.body.errors).toBeUndefined();
+        const before = [await stamps(id), await times(id)];
+        const again = await call(subgraph, mutation, mutation === CLOSE ? { id, outcome } : variables, viewer);
+        expect(again.body).toEqual(first.body);
+        expect([await stamps(id), await times(id)]).toEqual(before);
+      }
+    });
+
+    it('of two concurrent identical acknowledgements answers both alike, writing once', async () => {
+      const id = await flag('key-concurrent-same-ack', 'LOW');
+      const [first, second] = await Promise.all([call(subgraph, ACK, { id }, karim), call(subgraph, ACK, { id }, karim)]);
+      expect(first.body.errors).toBeUndefined();
+      expect(second.body).toEqual(first.body);
+    });
+
+    it.each([
+      ['a close with another outcome', ['ack', 'start', 'close'], CLOSE, nathalie, 'Autre réponse (fictif).'],
+      ['a close by another agent than the one who closed', ['ack', 'start', 'close'], CLOSE, karim, 'Classé (fictif).'],
+      ['an acknowledgement by another evaluator', ['ack'], ACK, parisCrip2, undefined],
+      ['a start by another evaluator', ['ack', 'start'], START, parisCrip2, undefined],
+      ['an acknowledgement of a closed concern, by the one who acknowledged it', ['ack', 'start', 'close'], ACK, karim, undefined],
+    ])('refuses %s with CONFLICT, changing nothing', async (label, steps, mutation, viewer, outcome) => {
+      const id = await flag(`key-retry-differs-${label.replace(/\W+/g, '-')}`, 'LOW');
+      for (const step of steps) {
+        const res = await call(subgraph, { ack: ACK, start: START, close: CLOSE }[step] ?? '', { id, outcome: 'Classé (fictif).' }, step === 'close' ? nathalie : karim);
+        expect(res.body.errors).toBeUndefined();
+      }
+      const before = [await stamps(id), await times(id)];
+      const res = await call(subgraph, mutation, { id, outcome }, viewer);
+      expect(firstError(res.body.errors)).toEqual({ code: 'CONFLICT', field: undefined });
+      expect([await stamps(id), await times(id)]).toEqual(before);
+    });
+
+    it.each([
+      ['a CRIP evaluator of another département', ACK, lyonCrip],
+      ['an ASE head acknowledging', ACK, nathalie],
+      ['a relais coordinator closing', CLOSE, amina],
+    ])('by %s is answered as before: refused, as for an unknown concern', async (_label, mutation, viewer) => {
+      const id = await flag(`key-retry-stranger-${_label.replace(/\W+/g, '-')}`, 'LOW');
+      for (const [step, by] of [[ACK, karim], [START, karim], [CLOSE, nathalie]] as const) {
+        expect((await call(subgraph, step, { id, outcome: 'Classé (fictif).' }, by)).body.errors).toBeUndefined();
+        const res = await call(subgraph, mutation, { id, outcome: 'Classé (fictif).' }, viewer);
+        const unknown = await call(subgraph, mutation, { id: 'concern-unknown', outcome: 'Classé (fictif).' }, viewer);
+        expect(res.body.data ?? null).toBeNull();
+        expect(res.body).toEqual(unknown.body);
+      }
+    });
   });
 
   it.each([

@@ -75,16 +75,25 @@ export class CripEvaluationResolver {
     });
   }
 
-  /** OPEN → CLOSED, once: the conditional UPDATE makes concurrent closes yield one CONFLICT. */
-  @Mutation(() => CripEvaluation, { description: 'Closes an open evaluation with its outcome (OPEN → CLOSED once)' })
+  /**
+   * OPEN → CLOSED, once. The row is locked for the transaction and the UPDATE is conditioned
+   * on OPEN. A retry is answered with the evaluation as it stands, writing nothing, when it is
+   * already exactly as this call would leave it: CLOSED by this same agent with the same
+   * outcome and closedOn. Another outcome or date, or a close by a colleague, stays CONFLICT.
+   * Checked after the record is found to be the caller's casework, never before.
+   */
+  @Mutation(() => CripEvaluation, { description: 'Closes an open evaluation with its outcome (OPEN → CLOSED once); the same agent sending the same close again gets it unchanged' })
   async closeEvaluation(@Arg('input', () => CloseEvaluationInput) input: CloseEvaluationInput, @Ctx() context: AseContext): Promise<CripEvaluation> {
     const viewer = requireViewer(context);
     if (input.closedOn > context.today) throw badUserInput('input.closedOn', 'Must not be in the future');
     return context.dataSource.transaction(async (manager) => {
       const evaluations = manager.getRepository(CripEvaluation);
-      const evaluation = await evaluations.findOneBy({ id: input.evaluationId });
+      const evaluation = await evaluations.findOne({ where: { id: input.evaluationId }, lock: { mode: 'pessimistic_write' } });
       // Another département's evaluation is not to be confirmed to exist.
       if (!evaluation || !worksOnRecord(viewer, { kind: 'evaluation', institution: evaluation.institution })) throw notFound('Evaluation', 'input.evaluationId');
+      const alreadyDone =
+        evaluation.status === CripEvaluationStatus.CLOSED && evaluation.outcome === input.outcome && evaluation.closedOn === input.closedOn && evaluation.closedBy === viewer.agentId;
+      if (alreadyDone) return evaluation;
       if (input.closedOn < evaluation.receivedOn) throw badUserInput('input.closedOn', 'Must not precede receivedOn');
       const result = await evaluations
         .createQueryBuilder()

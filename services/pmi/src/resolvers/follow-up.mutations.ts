@@ -59,24 +59,33 @@ export class FollowUpMutations {
     });
   }
 
-  /** ACTIVE → CLOSED, once: the guarded UPDATE makes a concurrent or repeated close a CONFLICT. */
+  /**
+   * ACTIVE → CLOSED, once. The row is locked for the transaction and the UPDATE is guarded on
+   * ACTIVE. A retry is answered with the follow-up as it stands, writing nothing, when it is
+   * already exactly as this call would leave it: CLOSED by this same agent on the same
+   * closedOn. Another date, or a close by someone else, stays CONFLICT. Checked only once the
+   * follow-up is known to be the caller's to close, so a retry hands nothing to another.
+   */
   @Mutation(() => FollowUp)
   async closeFollowUp(@Arg('input', () => CloseFollowUpInput) input: CloseFollowUpInput, @Ctx() context: PmiContext): Promise<FollowUp> {
     const viewer = requireViewer(context);
     if (isFutureDay(input.closedOn)) throw badUserInput('input.closedOn', 'Must not be in the future');
-    const followUps = context.dataSource.getRepository(FollowUp);
-    const followUp = await followUps.findOneBy({ id: input.followUpId });
-    // Only her own follow-up for a nurse, one of the institution's for a doctor; another's is
-    // not to be confirmed to exist.
-    if (!followUp || !mayClose(viewer, followUp)) throw notFound('Follow-up', 'input.followUpId');
-    if (input.closedOn < followUp.since) throw badUserInput('input.closedOn', 'Must not precede the start of the follow-up');
-    const result = await followUps
-      .createQueryBuilder()
-      .update()
-      .set({ status: FollowUpStatus.CLOSED, closedOn: input.closedOn, closedBy: viewer.agentId })
-      .where('id = :id AND status = :active', { id: followUp.id, active: FollowUpStatus.ACTIVE })
-      .execute();
-    if (!result.affected) throw conflict('Only an active follow-up can be closed');
-    return followUps.findOneByOrFail({ id: followUp.id });
+    return context.dataSource.transaction(async (manager) => {
+      const followUps = manager.getRepository(FollowUp);
+      const followUp = await followUps.findOne({ where: { id: input.followUpId }, lock: { mode: 'pessimistic_write' } });
+      // Only her own follow-up for a nurse, one of the institution's for a doctor; another's is
+      // not to be confirmed to exist.
+      if (!followUp || !mayClose(viewer, followUp)) throw notFound('Follow-up', 'input.followUpId');
+      if (followUp.status === FollowUpStatus.CLOSED && followUp.closedOn === input.closedOn && followUp.closedBy === viewer.agentId) return followUp;
+      if (input.closedOn < followUp.since) throw badUserInput('input.closedOn', 'Must not precede the start of the follow-up');
+      const result = await followUps
+        .createQueryBuilder()
+        .update()
+        .set({ status: FollowUpStatus.CLOSED, closedOn: input.closedOn, closedBy: viewer.agentId })
+        .where('id = :id AND status = :active', { id: followUp.id, active: FollowUpStatus.ACTIVE })
+        .execute();
+      if (!result.affected) throw conflict('Only an active follow-up can be closed');
+      return followUps.findOneByOrFail({ id: followUp.id });
+    });
   }
 }
