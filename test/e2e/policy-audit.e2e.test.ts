@@ -6,6 +6,7 @@ import { startTestFederation, type TestFederation } from '../support/in-process-
 import { signDevToken } from '../../dev/sign-dev-token';
 import { Role } from '../../common/src/domain';
 import type { DemoAgentId } from '../support/tokens';
+import { relateThroughAConcern, signedAgent } from './other-departement';
 import { parisDay } from './policy-oracle';
 
 /**
@@ -358,22 +359,12 @@ describe('a timeline read', () => {
 describe('the trail, for an ASE head who knows the child only from a relais’s concern', () => {
   let head13: { authorization: string };
   beforeAll(async () => {
-    const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
-    const relais = await as('agent-rpe-13-audit', Role.RPE_COORDINATOR, 'RPE-13-03');
-    head13 = await as('agent-ase-13-audit-head', Role.ASE_MANAGER, 'ASE-13');
+    head13 = await signedAgent('agent-ase-13-audit-head', Role.ASE_MANAGER, 'ASE-13');
     const amina = await hubPost(federation.hubUrl, 'agent-rpe-amina', `mutation AminaFlagsLea($input: FlagConcernInput!) { flagConcern(input: $input) { id raisedBy { name } } }`, {
       input: { idempotencyKey: 'audit-amina-lea', childIds: ['child-lea'], category: 'HYGIENE', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
     });
-    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
-      input: { idempotencyKey: 'audit-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0003', capacity: 3, agrementValidUntil: '2030-01-31' },
-    });
-    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
-      input: { idempotencyKey: 'audit-13-arrangement', childId: 'child-lea', childminderId: minder.body.data?.registerChildminder.id, startDate: parisDay(0), schedule: 'ven. 8h–18h' },
-    });
-    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
-      input: { idempotencyKey: 'audit-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
-    });
-    expect([amina.body.errors, arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined, undefined]);
+    await relateThroughAConcern(federation.hubUrl, 'RPE-13-03', 'audit-13', 'AGR-13-2024-0003');
+    expect(amina.body.errors).toBeUndefined();
   });
 
   it('answers her NOT_FOUND for Léa’s trail', async () => {

@@ -1,8 +1,8 @@
 import { Role } from '../../common/src/domain';
-import { signDevToken } from '../../dev/sign-dev-token';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
 import type { DemoAgentId } from '../support/tokens';
+import { relateThroughAConcern, signedAgent } from './other-departement';
 import { parisDay } from './policy-oracle';
 
 /**
@@ -201,23 +201,11 @@ describe('revokeConsent', () => {
 // département who knows the child only from a relais's concern of her département may read
 // what the table gives her of the child, but neither record, revoke nor list its consents.
 describe('consents, for an ASE head who knows the child only from a relais’s concern', () => {
-  const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
   let marseilleHead: { authorization: string };
   let juliensConsent: string;
   beforeAll(async () => {
-    const relais = await as('agent-rpe-13-01', Role.RPE_COORDINATOR, 'RPE-13-01');
-    marseilleHead = await as('agent-ase-13-head', Role.ASE_MANAGER, 'ASE-13');
-    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
-      input: { idempotencyKey: 'consent-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0001', capacity: 3, agrementValidUntil: '2030-01-31' },
-    });
-    const childminderId = minder.body.data?.registerChildminder.id;
-    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
-      input: { idempotencyKey: 'consent-13-arrangement', childId: 'child-lea', childminderId, startDate: parisDay(0), schedule: 'mer. 8h–18h' },
-    });
-    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
-      input: { idempotencyKey: 'consent-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
-    });
-    expect([arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined]);
+    marseilleHead = await signedAgent('agent-ase-13-head', Role.ASE_MANAGER, 'ASE-13');
+    await relateThroughAConcern(federation.hubUrl, 'RPE-13-01', 'consent-13', 'AGR-13-2024-0001');
     juliensConsent = await record(consent({ categories: ['PROTECTION_DETAILS'], recipientRole: 'PMI_NURSE', idempotencyKey: 'consent-13-julien' }));
   });
 
@@ -247,22 +235,10 @@ describe('consents, for an ASE head who knows the child only from a relais’s c
 // Paris's file either: a measure added to Léa's ASE-75 dossier would tell Paris nurses and
 // the judge of a measure Paris never took.
 describe('ASE writes, for an ASE head who knows the child only from a relais’s concern', () => {
-  const as = async (id: string, role: Role, institution: string) => ({ authorization: `Bearer ${await signDevToken({ id, name: 'Agent fictif', role, institution })}` });
   const MEASURES = `query M { child(id: "child-lea") { dossier { measures { id } } } }`;
   it('does not let her add a measure to Léa’s Paris dossier, and adds none', async () => {
-    const relais = await as('agent-rpe-13-02', Role.RPE_COORDINATOR, 'RPE-13-02');
-    const head = await as('agent-ase-13-head-2', Role.ASE_MANAGER, 'ASE-13');
-    const minder = await hubPost<{ registerChildminder: { id: string } }>(federation.hubUrl, relais, `mutation M($input: RegisterChildminderInput!) { registerChildminder(input: $input) { id } }`, {
-      input: { idempotencyKey: 'measure-13-minder', name: 'Assistante fictive', agrementNumber: 'AGR-13-2024-0002', capacity: 3, agrementValidUntil: '2030-01-31' },
-    });
-    const childminderId = minder.body.data?.registerChildminder.id;
-    const arrangement = await hubPost(federation.hubUrl, relais, `mutation A($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`, {
-      input: { idempotencyKey: 'measure-13-arrangement', childId: 'child-lea', childminderId, startDate: parisDay(0), schedule: 'jeu. 8h–18h' },
-    });
-    const concern = await hubPost(federation.hubUrl, relais, `mutation F($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
-      input: { idempotencyKey: 'measure-13-concern', childIds: ['child-lea'], category: 'SAFETY', severity: 'LOW', observedAt: parisDay(0), description: 'Observation fictive.' },
-    });
-    expect([arrangement.body.errors, concern.body.errors]).toEqual([undefined, undefined]);
+    const head = await signedAgent('agent-ase-13-head-2', Role.ASE_MANAGER, 'ASE-13');
+    await relateThroughAConcern(federation.hubUrl, 'RPE-13-02', 'measure-13', 'AGR-13-2024-0002');
     const before = await hubPost(federation.hubUrl, JULIEN, MEASURES);
     const res = await hubPost(federation.hubUrl, head, `mutation Add($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
       input: { idempotencyKey: 'measure-13-aed', childId: 'child-lea', kind: 'AED', startDate: parisDay(0) },
