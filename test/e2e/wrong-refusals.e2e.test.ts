@@ -19,7 +19,7 @@ const JULIEN = 'agent-ase-julien';
 const KARIM = 'agent-crip-karim';
 
 describe('a write that ends the writer’s own care relationship', () => {
-  it('gives the nurse who closes her follow-up the closed follow-up, not NEED_TO_KNOW', async () => {
+  it('gives the nurse who closes her follow-up the closed follow-up, not NEED_TO_KNOW, and again on an identical retry', async () => {
     const started = await hubPost<{ startFollowUp: { id: string } }>(
       federation.hubUrl,
       CLAIRE,
@@ -28,16 +28,18 @@ describe('a write that ends the writer’s own care relationship', () => {
     );
     expect(started.body).toEqual({ data: { startFollowUp: { id: expect.stringMatching(/^followup-/), status: 'ACTIVE' } } });
     const id = started.body.data?.startFollowUp.id;
-    const closed = await hubPost(federation.hubUrl, CLAIRE, `mutation Close($input: CloseFollowUpInput!) { closeFollowUp(input: $input) { id status closedOn } }`, {
-      input: { followUpId: id, closedOn: parisDay(-1) },
-    });
+    const close = `mutation Close($input: CloseFollowUpInput!) { closeFollowUp(input: $input) { id status closedOn } }`;
+    const closed = await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: parisDay(-1) } });
     expect(closed.body).toEqual({ data: { closeFollowUp: { id, status: 'CLOSED', closedOn: parisDay(-1) } } });
+    // Her answer was lost: the same request again gets the same answer, though the first call
+    // ended the relationship.
+    expect((await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: parisDay(-1) } })).body).toEqual(closed.body);
     // The relationship has ended: from the next request on, Sacha is not hers.
     const after = await hubPost(federation.hubUrl, CLAIRE, `query After { child(id: "child-sacha") { firstName } }`);
     expect(after.body).toEqual({ data: { child: null }, errors: [{ message: 'Child not found', path: ['child'], extensions: { code: 'NOT_FOUND' } }] });
   });
 
-  it('gives the relais that records the end of an arrangement (yesterday) the ended arrangement, not NEED_TO_KNOW', async () => {
+  it('gives the relais that records the end of an arrangement (yesterday) the ended arrangement, not NEED_TO_KNOW, and again on an identical retry', async () => {
     const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
       federation.hubUrl,
       AMINA,
@@ -46,10 +48,10 @@ describe('a write that ends the writer’s own care relationship', () => {
     );
     const id = registered.body.data?.registerChildcareArrangement.id;
     expect(id).toMatch(/^arrangement-/);
-    const ended = await hubPost(federation.hubUrl, AMINA, `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id startDate endDate } }`, {
-      input: { arrangementId: id, endDate: parisDay(-1) },
-    });
+    const end = `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id startDate endDate } }`;
+    const ended = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } });
     expect(ended.body).toEqual({ data: { endChildcareArrangement: { id, startDate: parisDay(-60), endDate: parisDay(-1) } } });
+    expect((await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } })).body).toEqual(ended.body);
   });
 });
 

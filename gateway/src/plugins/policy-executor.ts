@@ -8,7 +8,7 @@ import type { ChildRelationship } from '../facts/care-relationships.loader.js';
 import { isChildId } from '../../../common/src/domain.js';
 import { forbidden, hubError, redactionErrors, withHttpStatus } from '../errors.js';
 import type { ChildFacts } from '../policy/decide.js';
-import { HELPER_PREFIX } from '../policy/helper-fields.js';
+import { HELPER_PREFIX, SUBJECTS_ALIAS } from '../policy/helper-fields.js';
 import type { LabelMap } from '../policy/labels.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { type FieldPlans, nothingToDecide, type RedactionOutcome, selectionsUseVariables, walkForRedaction } from '../policy/redact-result.js';
@@ -94,6 +94,30 @@ function auditRecord(context: HubContext, operationName: string | null, operatio
     released: [...new Set([...outcome.releases, ...context.disclosures.released].map((release) => release.category))].sort(),
     withheld: [...withheld.values()],
   };
+}
+
+/**
+ * The children of the records that writes ending the writer's own relationship
+ * (ENDS_RELATIONSHIP) answered with, when the mutation holds nothing else. The institution
+ * answers such a write (and its identical retry) only with the writer's own record (her
+ * follow-up, her relais's arrangement): that answer vouches for the record's child, for this
+ * response only. Read from before the write, the relationships would refuse the retry of a
+ * write already made (the relationship it ended is gone), and the writer could not tell it
+ * was made. Another root field beside it is decided on the relationships alone. What it
+ * opens is the record itself: neither answer type leads to a Child (write-guards.test.ts
+ * fails if one ever does, since the child's whole file would then be vouched for).
+ */
+function vouchedByOwnWrite(roots: PreparedOperation['rootFields'], operation: string, data: Record<string, unknown> | null | undefined): Set<string> {
+  const vouched = new Set<string>();
+  if (operation !== 'mutation' || !data) return vouched;
+  const writes = roots.filter((field) => field.name !== '__typename');
+  if (writes.length === 0 || !writes.every((field) => ENDS_RELATIONSHIP.has(field.name))) return vouched;
+  for (const { responseKey } of writes) {
+    const record = data[responseKey];
+    const childId = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[SUBJECTS_ALIAS] : undefined;
+    if (typeof childId === 'string') vouched.add(childId);
+  }
+  return vouched;
 }
 
 /** What depends only on the role and the operation: worked out once per (role, operation). */
@@ -264,8 +288,9 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
         deps.logger.error('facts.load_failed', { requestId: context.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
         return { errors: [withHttpStatus(hubError('SOURCE_UNAVAILABLE', 'The facts needed to decide this release could not be read', { source: 'HUB' }), 503)] };
       }
+      const vouched = vouchedByOwnWrite(prepared.rootFields, rewritten.original.operation, result.data);
       const facts = (childId: string): ChildFacts => {
-        const relationship = relationships.get(childId);
+        const relationship = vouched.has(childId) ? { kinds: ['write:OWN_RECORD'], unavailable: [] } : relationships.get(childId);
         const consented = consentsById.get(childId);
         return {
           relationship: relationship && relationship.kinds.length > 0 ? 'yes' : relationship && relationship.unavailable.length > 0 ? 'unknown' : 'no',
