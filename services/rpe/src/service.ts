@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../../common/src/subgraph/subgraph-definition.js';
 import { InitRpe1732300000300 } from '../migrations/1732300000300-init-rpe.js';
+import { ArrangementEndedBy1732300000400 } from '../migrations/1732300000400-arrangement-ended-by.js';
 import { createContext, type RpeContext } from './context.js';
 import { ChildcareArrangement } from './entity/childcare-arrangement.entity.js';
 import { Childminder } from './entity/childminder.entity.js';
@@ -15,7 +16,7 @@ export const rpeSubgraph: SubgraphDefinition<RpeContext> = {
   name: 'rpe',
   defaultPort: 4003,
   entities: [Relais, RpeAgent, Childminder, ChildcareArrangement, Concern, ConcernChild],
-  migrations: [InitRpe1732300000300],
+  migrations: [InitRpe1732300000300, ArrangementEndedBy1732300000400],
   buildSchema: buildRpeSchema,
   createContext,
   seedDemo: seedRpeDemo,

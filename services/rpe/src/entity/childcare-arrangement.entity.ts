@@ -33,6 +33,10 @@ export class ChildcareArrangement {
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate: string | null;
 
+  /** The agent who recorded the end (endChildcareArrangement); null while it goes on, or when registered ended. */
+  @Column({ name: 'ended_by', type: 'text', nullable: true })
+  endedBy: string | null;
+
   /** e.g. "lun.–ven. 8h30–17h30". */
   @Field(() => String)
   @Category(DataCategory.CHILDCARE)

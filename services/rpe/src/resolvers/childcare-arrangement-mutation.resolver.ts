@@ -40,7 +40,11 @@ export class ChildcareArrangementMutationResolver {
     });
   }
 
-  /** Ends an arrangement of the relais. Ending again on the same day is a no-op; on another day, a CONFLICT. */
+  /**
+   * Ends an arrangement of the relais. The same agent ending again on the same day gets it
+   * unchanged (a retry); another day, or another agent (an end she did not record, which the
+   * hub would show her as her own write's answer), is a CONFLICT.
+   */
   @Mutation(() => ChildcareArrangement)
   async endChildcareArrangement(
     @Arg('input', () => EndChildcareArrangementInput) input: EndChildcareArrangementInput,
@@ -56,8 +60,8 @@ export class ChildcareArrangementMutationResolver {
     const result = await arrangements
       .createQueryBuilder()
       .update(ChildcareArrangement)
-      .set({ endDate: input.endDate })
-      .where('id = :id AND (end_date IS NULL OR end_date = :endDate)', { id: input.arrangementId, endDate: input.endDate })
+      .set({ endDate: input.endDate, endedBy: viewer.agentId })
+      .where('id = :id AND (end_date IS NULL OR (end_date = :endDate AND ended_by = :agent))', { id: input.arrangementId, endDate: input.endDate, agent: viewer.agentId })
       .returning(['id'])
       .execute();
     if (!result.affected) throw conflict('The arrangement has already ended');
