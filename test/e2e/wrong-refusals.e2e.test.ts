@@ -1,5 +1,7 @@
+import { Role } from '../../common/src/domain';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import { signedAgent } from './other-departement';
 import { parisDay } from './policy-oracle';
 
 /**
@@ -17,6 +19,19 @@ const CLAIRE = 'agent-pmi-claire';
 const AMINA = 'agent-rpe-amina';
 const JULIEN = 'agent-ase-julien';
 const KARIM = 'agent-crip-karim';
+
+/** Amina's relais places Inès with Sophie from `startOffset` days from today; the arrangement's id. */
+async function placeInes(idempotencyKey: string, startOffset: number): Promise<string> {
+  const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
+    federation.hubUrl,
+    AMINA,
+    `mutation Register($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`,
+    { input: { idempotencyKey, childId: 'child-ines', childminderId: 'childminder-sophie', startDate: parisDay(startOffset), schedule: 'mer. 8h30–17h30' } },
+  );
+  const id = registered.body.data?.registerChildcareArrangement.id;
+  expect(id).toMatch(/^arrangement-/);
+  return id as string;
+}
 
 describe('a write that ends the writer’s own care relationship', () => {
   it('gives the nurse who closes her follow-up the closed follow-up, not NEED_TO_KNOW, and again on an identical retry', async () => {
@@ -40,18 +55,30 @@ describe('a write that ends the writer’s own care relationship', () => {
   });
 
   it('gives the relais that records the end of an arrangement (yesterday) the ended arrangement, not NEED_TO_KNOW, and again on an identical retry', async () => {
-    const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
-      federation.hubUrl,
-      AMINA,
-      `mutation Register($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`,
-      { input: { idempotencyKey: 'wrong-refusal-arrangement-ines', childId: 'child-ines', childminderId: 'childminder-sophie', startDate: parisDay(-60), schedule: 'mer. 8h30–17h30' } },
-    );
-    const id = registered.body.data?.registerChildcareArrangement.id;
-    expect(id).toMatch(/^arrangement-/);
+    const id = await placeInes('wrong-refusal-arrangement-ines', -60);
     const end = `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id startDate endDate } }`;
     const ended = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } });
     expect(ended.body).toEqual({ data: { endChildcareArrangement: { id, startDate: parisDay(-60), endDate: parisDay(-1) } } });
     expect((await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } })).body).toEqual(ended.body);
+  });
+
+  // The answer to such a write vouches for its record's child (policy-executor.ts,
+  // vouchedByOwnWrite) only as the writer's own write or its retry: "ending" an arrangement
+  // someone else ended long ago is neither, and the relais no longer relates to the child.
+  it('does not give a relais coordinator an arrangement that ended months ago (child no longer related) by “ending” it again on its end date', async () => {
+    const id = await placeInes('vouch-past-arrangement-ines', -400);
+    // Amina records that it ended 200 days ago: the relais no longer relates to Inès.
+    const end = `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id childId startDate endDate schedule childminder { name } } }`;
+    const first = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-200) } });
+    expect(first.body).toEqual({ data: { endChildcareArrangement: { id, childId: 'child-ines', startDate: parisDay(-400), endDate: parisDay(-200), schedule: 'mer. 8h30–17h30', childminder: { name: 'Sophie Bernard' } } } });
+    const read = await hubPost(federation.hubUrl, AMINA, `query Read { child(id: "child-ines") { firstName } }`);
+    expect(read.body).toEqual({ data: { child: null }, errors: [{ message: 'Child not found', path: ['child'], extensions: { code: 'NOT_FOUND' } }] });
+    // A colleague of the same relais, who wrote nothing, "ends" it on the date it ended.
+    const colleague = await signedAgent('agent-rpe-colleague', Role.RPE_COORDINATOR, 'RPE-75-11');
+    const ended = await hubPost(federation.hubUrl, colleague, end, { input: { arrangementId: id, endDate: parisDay(-200) } });
+    expect(JSON.stringify(ended.body)).not.toContain('child-ines');
+    expect(JSON.stringify(ended.body)).not.toContain('8h30');
+    expect((ended.body.errors ?? []).length).toBeGreaterThan(0);
   });
 });
 
