@@ -30,3 +30,12 @@ export function forbidden(message: string): GraphQLError {
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }
+
+/**
+ * The CONFLICT for a write whose idempotency key holds a row that is not this write's:
+ * another child's, another writer's or institution's, other values. That row is never
+ * handed over in its place.
+ */
+export function keyAlreadyUsed(): GraphQLError {
+  return conflict('This idempotency key is already used');
+}

@@ -1,4 +1,4 @@
-import { conflict } from '../errors.js';
+import { keyAlreadyUsed } from '../errors.js';
 
 /**
  * A row found by a write's idempotency key, checked against the write: a key already used
@@ -7,6 +7,6 @@ import { conflict } from '../errors.js';
  * and writes without a `childId` pass as they are.
  */
 export function sameChild<T extends object>(row: T | null, write: object): T | null {
-  if (row && 'childId' in row && 'childId' in write && row.childId !== write.childId) throw conflict('This idempotency key is already used');
+  if (row && 'childId' in row && 'childId' in write && row.childId !== write.childId) throw keyAlreadyUsed();
   return row;
 }

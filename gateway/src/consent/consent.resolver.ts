@@ -4,7 +4,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
 import { DataCategory } from '../../../common/src/domain.js';
-import { badUserInput, conflict } from '../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed } from '../../../common/src/errors.js';
 import { assertMayCall } from '../auth/assert-may-call.js';
 import type { HubContext } from '../context.js';
 import { hubError } from '../errors.js';
@@ -81,7 +81,7 @@ export class ConsentResolver {
     // another consent (another child, another content) is refused: never hand that one over.
     const stored = await repository.findOneByOrFail({ idempotencyKey: key });
     // The same child, categories (stored sorted, as here), role, parent and dates.
-    if (stored.id !== id && !holdsValues(stored, content)) throw conflict('This idempotency key is already used');
+    if (stored.id !== id && !holdsValues(stored, content)) throw keyAlreadyUsed();
     disclose(context, input.childId);
     return stored;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
 import { isChildId } from '../../../common/src/domain.js';
-import { badUserInput, conflict } from '../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed } from '../../../common/src/errors.js';
 import type { HubContext } from '../context.js';
 import { childNotFound, sourceUnavailable } from '../errors.js';
 import { ChildIdentity } from './child-identity.entity.js';
@@ -59,7 +59,7 @@ export class ChildResolver {
     const stored = await repository.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
     // A retry registers the same child; a key already used for another one is refused, never
     // answered with that child's id (which would tell that it exists).
-    if (!holdsValues(stored, identity)) throw conflict('This idempotency key is already used');
+    if (!holdsValues(stored, identity)) throw keyAlreadyUsed();
     return stored;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory, departementOf, Role } from '../../../../common/src/domain.js';
-import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -49,7 +49,7 @@ export class CripEvaluationResolver {
       const existing = sameChild(await manager.getRepository(CripEvaluation).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       // A retry is answered with an evaluation of the caller's own CRIP only: another
       // département's evaluation of this child, found under its key, is not handed over.
-      if (existing && existing.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (existing && existing.institution !== viewer.institution) throw keyAlreadyUsed();
       if (existing) return existing;
       const evaluator = await manager.getRepository(AseAgent).findOneBy({ id: input.evaluatorId });
       // The information is received by the caller's own CRIP, not written into another's.
@@ -70,7 +70,7 @@ export class CripEvaluationResolver {
         recordedBy: viewer.agentId,
       });
       if (!saved) throw conflict('The evaluation could not be recorded');
-      if (saved.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (saved.institution !== viewer.institution) throw keyAlreadyUsed();
       return saved;
     });
   }

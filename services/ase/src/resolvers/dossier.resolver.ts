@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory, Role } from '../../../../common/src/domain.js';
-import { badUserInput, conflict } from '../../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -41,7 +41,7 @@ export class DossierResolver {
       const existing = sameChild(await dossiers.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       // A retry is answered with a dossier of the caller's own ASE only: another département's
       // dossier of this child, found under its key, is neither handed over nor dated.
-      if (existing && existing.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (existing && existing.institution !== viewer.institution) throw keyAlreadyUsed();
       if (existing) return existing;
       const referent = await manager.getRepository(AseAgent).findOneBy({ id: input.referentId });
       // A dossier is opened in the caller's own ASE: another département's référent would put
@@ -62,7 +62,7 @@ export class DossierResolver {
       // No row under our key: the one-open-dossier index refused it. Checking that index
       // before inserting would race with an identical request committing in between.
       if (!saved) throw badUserInput('input.childId', 'The child already has an open dossier');
-      if (saved.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (saved.institution !== viewer.institution) throw keyAlreadyUsed();
       return saved;
     });
   }

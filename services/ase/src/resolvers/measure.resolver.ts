@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import type { AseContext } from '../context.js';
@@ -33,7 +33,7 @@ export class MeasureResolver {
         // A retry is answered with the writer's own casework only: another département's
         // measure of this child, found under its key, is neither handed over nor dated.
         const existingDossier = await manager.getRepository(Dossier).findOneBy({ id: existing.dossierId });
-        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw conflict('This idempotency key is already used');
+        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw keyAlreadyUsed();
         return existing;
       }
       const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
@@ -54,7 +54,7 @@ export class MeasureResolver {
       // Only the idempotency key can refuse this row, and then it is found by that key.
       if (!saved) throw conflict('The measure could not be recorded');
       // A concurrent write of another dossier won the key: not ours to answer with.
-      if (saved.dossierId !== dossier.id) throw conflict('This idempotency key is already used');
+      if (saved.dossierId !== dossier.id) throw keyAlreadyUsed();
       return saved;
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull, LessThan, Not } from 'typeorm';
-import { badUserInput, conflict } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, keyAlreadyUsed } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { addDays } from '../clock.js';
@@ -31,7 +31,7 @@ export class PlacementResolver {
         // placement of this child (its address) is not handed over under its key.
         const existingMeasure = await manager.getRepository(Measure).findOneBy({ id: existing.measureId });
         const existingDossier = existingMeasure ? await manager.getRepository(Dossier).findOneBy({ id: existingMeasure.dossierId }) : null;
-        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw conflict('This idempotency key is already used');
+        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw keyAlreadyUsed();
         return existing;
       }
       const measure = await manager.getRepository(Measure).findOneBy({ id: input.measureId });
@@ -55,7 +55,7 @@ export class PlacementResolver {
       });
       if (!saved) throw conflict('The placement could not be recorded');
       // A concurrent write under another measure won the key: not ours to answer with.
-      if (saved.measureId !== measure.id) throw conflict('This idempotency key is already used');
+      if (saved.measureId !== measure.id) throw keyAlreadyUsed();
       // Re-running this (a concurrent retry) sets the same dates again: harmless.
       await placements.update(
         { childId: input.childId, until: IsNull(), since: LessThan(input.since), id: Not(saved.id) },

@@ -2,7 +2,7 @@ import { isFutureDay } from '../../../../common/src/calendar.js';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../../common/src/db/holds-values.js';
-import { badUserInput, conflict } from '../../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed } from '../../../../common/src/errors.js';
 import { isIsoDate } from '../../../../common/src/scalars/date.scalar.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import type { JusticeContext } from '../context.js';
@@ -36,7 +36,7 @@ export class DecisionResolver {
     return context.dataSource.transaction(async (manager) => {
       const decisions = manager.getRepository(CourtDecision);
       const existing = await decisions.findOneBy({ idempotencyKey: input.idempotencyKey });
-      if (existing && !holdsValues(existing, ours)) throw conflict('This idempotency key is already used');
+      if (existing && !holdsValues(existing, ours)) throw keyAlreadyUsed();
       if (existing) return existing;
 
       const cases = manager.getRepository(CourtCase);
@@ -63,7 +63,7 @@ export class DecisionResolver {
             .execute();
           courtCase = await cases.findOneByOrFail({ idempotencyKey: caseKey });
           // Another court opening a case under the same key at the same moment won the insert.
-          if (!holdsValues(courtCase, ours)) throw conflict('This idempotency key is already used');
+          if (!holdsValues(courtCase, ours)) throw keyAlreadyUsed();
         }
       }
       await decisions
@@ -86,7 +86,7 @@ export class DecisionResolver {
       // The same check as before inserting: a concurrent request of another court may have
       // stored its decision under this key first.
       const stored = await decisions.findOneByOrFail({ idempotencyKey: input.idempotencyKey });
-      if (!holdsValues(stored, ours)) throw conflict('This idempotency key is already used');
+      if (!holdsValues(stored, ours)) throw keyAlreadyUsed();
       return stored;
     });
   }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role, type Viewer } from '../../../../common/src/domain.js';
-import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
 import { sameChild } from '../../../../common/src/subgraph/same-child.js';
 import { isFutureDay } from '../../../../common/src/calendar.js';
@@ -31,7 +31,7 @@ export class FollowUpMutations {
       const existing = sameChild(await followUps.findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       // A retry is answered with a follow-up of the caller's own PMI only: another PMI's
       // follow-up of this child, found under its key, is neither handed over nor dated.
-      if (existing && existing.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (existing && existing.institution !== viewer.institution) throw keyAlreadyUsed();
       if (existing) return existing;
       const nurse = await manager.getRepository(PmiAgent).findOneBy({ id: input.nurseId, role: PmiRole.PMI_NURSE });
       // A PMI follows a child with its own nurses: naming another institution's nurse would
@@ -54,7 +54,7 @@ export class FollowUpMutations {
       // before inserting would race with an identical request committing in between (it did:
       // the second of two identical concurrent starts was refused).
       if (!created) throw alreadyFollowed;
-      if (created.institution !== viewer.institution) throw conflict('This idempotency key is already used');
+      if (created.institution !== viewer.institution) throw keyAlreadyUsed();
       return created;
     });
   }

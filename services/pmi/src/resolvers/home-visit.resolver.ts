@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DataCategory } from '../../../../common/src/domain.js';
-import { badUserInput, conflict, forbidden } from '../../../../common/src/errors.js';
+import { badUserInput, forbidden, keyAlreadyUsed } from '../../../../common/src/errors.js';
 import { AgentContact } from '../../../../common/src/federation/agent-contact.type.js';
 import { Category } from '../../../../common/src/federation/category.js';
 import { requireViewer } from '../../../../common/src/subgraph/require-viewer.js';
@@ -32,7 +32,7 @@ export class HomeVisitResolver {
     return context.dataSource.transaction(async (manager) => {
       const existing = sameChild(await manager.getRepository(HomeVisit).findOneBy({ idempotencyKey: input.idempotencyKey }), input);
       // A retry is answered with the nurse's own visit only, never another's (its notes).
-      if (existing && existing.nurseId !== viewer.agentId) throw conflict('This idempotency key is already used');
+      if (existing && existing.nurseId !== viewer.agentId) throw keyAlreadyUsed();
       if (existing) return existing;
       // The visit names its nurse: she must be an agent this service can show as a contact.
       if (!(await manager.getRepository(PmiAgent).existsBy({ id: viewer.agentId }))) {
@@ -56,7 +56,7 @@ export class HomeVisitResolver {
         idempotencyKey: input.idempotencyKey,
       });
       // A concurrent visit of another nurse won the key: not ours to answer with.
-      if (saved.nurseId !== viewer.agentId) throw conflict('This idempotency key is already used');
+      if (saved.nurseId !== viewer.agentId) throw keyAlreadyUsed();
       return saved;
     });
   }

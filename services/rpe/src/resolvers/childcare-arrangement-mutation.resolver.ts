@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { Role } from '../../../../common/src/domain.js';
-import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { badUserInput, conflict, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import type { RpeContext } from '../context.js';
 import { checkEndNotBeforeStart, checkText, firstProblem } from '../domain/input-rules.js';
 import { ChildcareArrangement } from '../entity/childcare-arrangement.entity.js';
@@ -35,7 +35,7 @@ export class ChildcareArrangementMutationResolver {
       const arrangement = await manager.getRepository(ChildcareArrangement).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
       // A key already used for another childminder may belong to another relais: not ours to
       // return. One used for another arrangement of ours: answering with it would lose this one.
-      if (!holdsValues(arrangement, values)) throw conflict('This idempotency key is already used');
+      if (!holdsValues(arrangement, values)) throw keyAlreadyUsed();
       return arrangement;
     });
   }

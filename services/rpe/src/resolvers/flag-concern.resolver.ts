@@ -4,7 +4,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { departementOf, Role } from '../../../../common/src/domain.js';
-import { badUserInput, conflict, notFound } from '../../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import { childrenKnownToRelais } from '../relationships.js';
 import type { RpeContext } from '../context.js';
 import { feedbackDueBy, parisDay } from '../domain/calendar.js';
@@ -74,7 +74,7 @@ export class FlagConcernResolver {
       } else if (stored.raisedByInstitution !== viewer.institution || !(await sameConcern(manager, stored, content, input))) {
         // Another relais's key: never hand its concern over. This relais's key for another
         // concern: answering with the first one would lose this one unseen.
-        throw conflict('This idempotency key is already used');
+        throw keyAlreadyUsed();
       }
       return stored;
     });

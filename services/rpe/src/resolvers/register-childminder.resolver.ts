@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { Role } from '../../../../common/src/domain.js';
-import { badUserInput, conflict } from '../../../../common/src/errors.js';
+import { badUserInput, keyAlreadyUsed } from '../../../../common/src/errors.js';
 import type { RpeContext } from '../context.js';
 import { parisDay } from '../domain/calendar.js';
 import { checkText, firstProblem } from '../domain/input-rules.js';
@@ -38,7 +38,7 @@ export class RegisterChildminderResolver {
       if (!childminder) throw badUserInput('input.agrementNumber', 'This agrément number is already registered');
       // Another relais's key, or ours for another childminder (answering with the first one
       // would lose this registration unseen).
-      if (!holdsValues(childminder, values)) throw conflict('This idempotency key is already used');
+      if (!holdsValues(childminder, values)) throw keyAlreadyUsed();
       return childminder;
     });
   }
