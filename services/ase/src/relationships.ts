@@ -1,6 +1,8 @@
 import { DEPARTEMENT_PATTERN, departementOf, Role, type Viewer } from '../../../common/src/domain.js';
 import { amongChildren, type CareRelationshipFinder, type CareRelationshipRecord } from '../../../common/src/federation/care-relationships.js';
+import type { EntityManager } from 'typeorm';
 import type { AseContext } from './context.js';
+import { Dossier } from './entity/dossier.entity.js';
 
 type ChildIds = readonly string[] | null;
 
@@ -82,4 +84,10 @@ export function worksOnRecord(
     return viewer.role === Role.ASE_MANAGER && sameDepartement;
   }
   return (viewer.role === Role.CRIP_EVALUATOR || viewer.role === Role.ASE_MANAGER) && sameDepartement;
+}
+
+/** Whether the viewer works on the dossier `dossierId` (`worksOnRecord`); an unknown dossier is no one's. */
+export async function worksOnDossier(manager: EntityManager, viewer: Viewer, dossierId: string): Promise<boolean> {
+  const dossier = await manager.getRepository(Dossier).findOneBy({ id: dossierId });
+  return dossier !== null && worksOnRecord(viewer, { kind: 'dossier', ...dossier });
 }

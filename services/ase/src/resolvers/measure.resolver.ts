@@ -8,7 +8,7 @@ import type { AseContext } from '../context.js';
 import { Dossier } from '../entity/dossier.entity.js';
 import { Measure } from '../entity/measure.entity.js';
 import { LegalBasis, legalBasisOf } from '../protection/measure-kind.js';
-import { worksOnRecord } from '../relationships.js';
+import { worksOnDossier, worksOnRecord } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { AddMeasureInput } from './types/add-measure.input.js';
 import { EndMeasureInput } from './types/end-measure.input.js';
@@ -32,8 +32,7 @@ export class MeasureResolver {
       if (existing) {
         // A retry is answered with the writer's own casework only: another département's
         // measure of this child, found under its key, is neither handed over nor dated.
-        const existingDossier = await manager.getRepository(Dossier).findOneBy({ id: existing.dossierId });
-        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw keyAlreadyUsed();
+        if (!(await worksOnDossier(manager, viewer, existing.dossierId))) throw keyAlreadyUsed();
         return existing;
       }
       const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
@@ -70,8 +69,7 @@ export class MeasureResolver {
       const measures = manager.getRepository(Measure);
       const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
       // Another institution's measure is not to be confirmed to exist, nor its dates read off.
-      const dossier = measure ? await manager.getRepository(Dossier).findOneBy({ id: measure.dossierId }) : null;
-      if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw notFound('Measure', 'input.measureId');
+      if (!measure || !(await worksOnDossier(manager, viewer, measure.dossierId))) throw notFound('Measure', 'input.measureId');
       if (measure.endDate === input.endDate) return measure;
       if (input.endDate < measure.startDate) throw badUserInput('input.endDate', 'Must not precede the start of the measure');
       if (measure.endDate !== null && measure.endDate < context.today) throw conflict('The measure has already ended');

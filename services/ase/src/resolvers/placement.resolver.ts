@@ -9,8 +9,7 @@ import type { AseContext } from '../context.js';
 import { Measure } from '../entity/measure.entity.js';
 import { Placement } from '../entity/placement.entity.js';
 import { PLACEMENT_MEASURE_KINDS } from '../protection/measure-kind.js';
-import { Dossier } from '../entity/dossier.entity.js';
-import { worksOnRecord } from '../relationships.js';
+import { worksOnDossier } from '../relationships.js';
 import { insertOnce } from './insert-once.js';
 import { RecordPlacementInput } from './types/record-placement.input.js';
 
@@ -30,14 +29,12 @@ export class PlacementResolver {
         // A retry is answered with the writer's own casework only: another département's
         // placement of this child (its address) is not handed over under its key.
         const existingMeasure = await manager.getRepository(Measure).findOneBy({ id: existing.measureId });
-        const existingDossier = existingMeasure ? await manager.getRepository(Dossier).findOneBy({ id: existingMeasure.dossierId }) : null;
-        if (!existingDossier || !worksOnRecord(viewer, { kind: 'dossier', ...existingDossier })) throw keyAlreadyUsed();
+        if (!existingMeasure || !(await worksOnDossier(manager, viewer, existingMeasure.dossierId))) throw keyAlreadyUsed();
         return existing;
       }
       const measure = await manager.getRepository(Measure).findOneBy({ id: input.measureId });
       // Another département's measure of a child the viewer relates to is answered as none.
-      const dossier = measure ? await manager.getRepository(Dossier).findOneBy({ id: measure.dossierId }) : null;
-      if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier }) || measure.childId !== input.childId || !PLACEMENT_MEASURE_KINDS.has(measure.kind)) {
+      if (!measure || !(await worksOnDossier(manager, viewer, measure.dossierId)) || measure.childId !== input.childId || !PLACEMENT_MEASURE_KINDS.has(measure.kind)) {
         throw badUserInput('input.measureId', 'Not a placement measure of this child');
       }
       if (input.since < measure.startDate) throw badUserInput('input.since', 'Must not precede the start of the measure');
