@@ -300,9 +300,11 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       const outcome = pending.apply(facts);
       // A timeline held only inside a withheld field (a concern naming a child the viewer does
       // not know) released nothing: not audited, not notified.
-      const carried = (entry: { childId: string; timeline?: true }) => !entry.timeline || !outcome.timelinesWithheld.has(entry.childId);
-      context.disclosures.released = context.disclosures.released.filter(carried);
-      context.disclosures.withheld = context.disclosures.withheld.filter(carried);
+      if (outcome.timelinesWithheld.size > 0) {
+        const carried = (entry: { childId: string; timeline?: true }) => !entry.timeline || !outcome.timelinesWithheld.has(entry.childId);
+        context.disclosures.released = context.disclosures.released.filter(carried);
+        context.disclosures.withheld = context.disclosures.withheld.filter(carried);
+      }
       const unanswered = unansweredChildren(asked, outcome.data, result.errors);
 
       const disclosedInResolvers = context.disclosures.released.length + context.disclosures.withheld.length > 0;
@@ -322,9 +324,8 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       }
       // An error inside a withheld field would tell what the field held (a child of a withheld
       // concern that the viewer does not know): the field's own redaction error stands for it.
-      const withheldPaths = outcome.redactions.map((redaction) => redaction.path);
       const insideWithheld = (error: GraphQLError | GraphQLFormattedError) =>
-        withheldPaths.some((path) => error.path !== undefined && error.path.length > path.length && path.every((key, index) => error.path?.[index] === key));
+        outcome.redactions.some(({ path }) => error.path !== undefined && error.path.length > path.length && path.every((key, index) => error.path?.[index] === key));
       const errors: Errors = [
         ...(result.errors ?? []).filter((error) => !insideWithheld(error)).map(normaliseSubgraphError),
         ...redactionErrors(outcome.redactions),
