@@ -3,7 +3,7 @@ import { DateTimeScalar } from '../../../common/src/scalars/date-time.scalar.js'
 import { Role, Source } from '../../../common/src/domain.js';
 import { forbidden, sourceUnavailable } from '../errors.js';
 import type { CareRelationshipsLoader, ChildRelationship } from '../facts/care-relationships.loader.js';
-import { isAseKind, requireAseRecord } from '../facts/require-relationship.js';
+import { aseVouches, isAseKind, requireAseRecord } from '../facts/require-relationship.js';
 import { mayCall } from '../policy/operation-roles.js';
 import { AuditConnection, type AuditEdge } from './audit-connection.type.js';
 import { AuditIntegrity } from './audit-integrity.type.js';
@@ -48,15 +48,14 @@ export class AuditResolver {
     // trail would name who looked at it in every institution, and who reported on it). A
     // relationship the ASE cannot establish withholds the trail (SOURCE_UNAVAILABLE), never
     // a part of it.
-    const aseRelates = (relationship: ChildRelationship | undefined) => relationship?.kinds.some(isAseKind) ?? false;
     if (childId) {
       await requireAseRecord(context, childId);
       const page = await context.audit.page(filter, first, after);
       const others = [...new Set(page.edges.flatMap((edge) => edge.node.childIds))].filter((id) => id !== childId);
       const relationships = others.length > 0 ? await context.relationships.forChildren(others) : new Map<string, ChildRelationship>();
-      const unknown = [...relationships.values()].find((relationship) => !aseRelates(relationship) && relationship.unavailable.includes(Source.ASE));
+      const unknown = [...relationships.values()].find((relationship) => !aseVouches(relationship) && relationship.unavailable.includes(Source.ASE));
       if (unknown) throw sourceUnavailable(Source.ASE);
-      return { ...page, edges: narrowEdges(page.edges, (id) => id === childId || aseRelates(relationships.get(id))) };
+      return { ...page, edges: narrowEdges(page.edges, (id) => id === childId || aseVouches(relationships.get(id))) };
     }
     const all = await context.relationships.all();
     if (all.unavailable.includes(Source.ASE)) throw sourceUnavailable(all.unavailable.join(', '));

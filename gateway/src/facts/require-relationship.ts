@@ -1,6 +1,7 @@
 import { Source } from '../../../common/src/domain.js';
 import type { SubgraphName } from '../config.js';
 import type { HubContext } from '../context.js';
+import type { ChildRelationship } from './care-relationships.loader.js';
 import { childNotFound, sourceUnavailable } from '../errors.js';
 
 /**
@@ -22,6 +23,11 @@ export function isAseKind(kind: string): boolean {
   return kind.startsWith(ASE_KIND);
 }
 
+/** Whether the ASE itself vouches for this relationship with a child (one of its kinds is the ASE's). */
+export function aseVouches(relationship: ChildRelationship | undefined): boolean {
+  return relationship?.kinds.some(isAseKind) ?? false;
+}
+
 /**
  * For the ASE's own casework about one child (the parents' consents): the viewer must relate
  * to the child through the ASE's own records, as the référent of its open dossier or the
@@ -32,7 +38,7 @@ export function isAseKind(kind: string): boolean {
  */
 export async function requireAseRecord(context: Pick<HubContext, 'relationships'>, childId: string): Promise<void> {
   const relationship = await context.relationships.forChild(childId);
-  if (relationship.kinds.some(isAseKind)) return;
+  if (aseVouches(relationship)) return;
   if (relationship.unavailable.includes(Source.ASE)) throw sourceUnavailable(Source.ASE);
   throw childNotFound();
 }
