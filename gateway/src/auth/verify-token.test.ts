@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -106,5 +108,38 @@ describe('createTokenVerifier: verified tokens remembered', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const tampered = [header, Buffer.from(JSON.stringify({ ...claims, role: 'ASE_MANAGER' })).toString('base64url'), signature].join('.');
     expect(await reasonOf(verify(`Bearer ${tampered}`))).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  });
+});
+
+describe('createTokenVerifier: a key withdrawn from a remote key set', () => {
+  it('stops verifying tokens signed with it within a minute, remembered or new', async () => {
+    // The identity provider's JWKS endpoint; `withdrawn` empties it.
+    let withdrawn = false;
+    let fetches = 0;
+    const server = createServer((_request, response) => {
+      fetches += 1;
+      response.setHeader('content-type', 'application/json');
+      response.end(withdrawn ? JSON.stringify({ keys: [] }) : readFileSync(jwksFile, 'utf8'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    const now = jest.spyOn(Date, 'now');
+    try {
+      const remote = createTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES256'], jwksFile: undefined, jwksUrl, clockToleranceSeconds: 30 });
+      const remembered = `Bearer ${await sign(kit)}`;
+      const fresh = `Bearer ${await sign(kit, { claims: { jti: 'a-new-token' } })}`;
+      await expect(remote(remembered)).resolves.toEqual(CLAIRE);
+      expect(fetches).toBe(1);
+      withdrawn = true;
+      // 61 s later (the clock the caches read; the tokens' exp is an hour away).
+      const later = Date.now() + 61_000;
+      now.mockImplementation(() => later);
+      expect(await reasonOf(remote(remembered))).toBe('ERR_JWKS_NO_MATCHING_KEY');
+      expect(await reasonOf(remote(fresh))).toBe('ERR_JWKS_NO_MATCHING_KEY');
+      expect(fetches).toBeGreaterThan(1);
+    } finally {
+      now.mockRestore();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

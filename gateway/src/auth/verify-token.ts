@@ -51,8 +51,11 @@ const VERIFIED_TOKEN_CACHE_SIZE = 2_000;
 export function createTokenVerifier(jwt: HubConfig['jwt'], options: { refuseDevelopmentKeys?: boolean } = {}): TokenVerifier {
   // In production a key set fetched from a URL must not serve the repository's development key.
   const refused = options.refuseDevelopmentKeys ? developmentKeyThumbprints() : new Set<string>();
+  // jose keeps a fetched key set for 10 minutes by default, so a key the identity provider
+  // withdrew kept verifying tokens (new ones too) for up to 11 minutes. It is fetched again
+  // once it is a minute old, as the remembered tokens below are checked again after a minute.
   const keySet = jwt.jwksUrl
-    ? createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 })
+    ? createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: VERIFIED_TOKEN_TTL_MS })
     : createLocalJWKSet(JSON.parse(readFileSync(jwt.jwksFile as string, 'utf8')) as JSONWebKeySet);
 
   // A signature check costs more than the rest of a small request: a token already verified
