@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { isFutureDay } from '../../../common/src/calendar.js';
 import { holdsValues } from '../../../common/src/db/holds-values.js';
 import { isChildId } from '../../../common/src/domain.js';
 import { badUserInput, keyAlreadyUsed } from '../../../common/src/errors.js';
@@ -44,8 +45,9 @@ export class ChildResolver {
   /** Adds a child to the directory; idempotent on `idempotencyKey`. */
   @Mutation(() => ChildIdentity)
   async registerChild(@Arg('input', () => RegisterChildInput) input: RegisterChildInput, @Ctx() context: HubContext): Promise<ChildIdentity> {
-    const today = new Date().toISOString().slice(0, 10);
-    if (input.birthDate > today) throw badUserInput('input.birthDate', 'Must not be in the future');
+    // A Paris calendar day, as every date the services check: between midnight in Paris and
+    // midnight UTC, a child born today in Paris was refused as born tomorrow.
+    if (isFutureDay(input.birthDate)) throw badUserInput('input.birthDate', 'Must not be in the future');
     if (input.firstName.trim() === '') throw badUserInput('input.firstName', 'Must not be blank');
     if (input.lastName.trim() === '') throw badUserInput('input.lastName', 'Must not be blank');
     const repository = context.dataSource.getRepository(ChildIdentity);
