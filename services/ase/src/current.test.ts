@@ -26,4 +26,15 @@ describe('currentPlacement', () => {
   ])('%s', (_label, placements, expected) => {
     expect(currentPlacement(placements, TODAY)?.id ?? null).toBe(expected);
   });
+
+  // A placement lives under its measure: the measure's end ends it, whatever its own `until`.
+  const placement = { id: 'a', since: '2024-02-19', until: null, measureId: 'm' };
+  it.each<[string, string | null, string | null]>([
+    ['its measure open-ended', null, 'a'],
+    ['its measure ending today', TODAY, 'a'],
+    ['its measure ending later', '2027-06-30', 'a'],
+    ['its measure ended yesterday', '2026-11-22', null],
+  ])('%s', (_label, endDate, expected) => {
+    expect(currentPlacement([placement], TODAY, [{ id: 'm', endDate }])?.id ?? null).toBe(expected);
+  });
 });

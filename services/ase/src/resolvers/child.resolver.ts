@@ -37,7 +37,8 @@ export class ChildResolver {
   @FieldResolver(() => Placement, { nullable: true, description: 'Where the child currently lives under a placement measure' })
   @Category(DataCategory.PLACEMENT_LOCATION)
   async placement(@Root() child: Child, @Ctx() context: AseContext): Promise<Placement | null> {
-    return currentPlacement(await context.loaders.placementsByChild.load(child.id), context.today);
+    const [placements, measures] = await Promise.all([context.loaders.placementsByChild.load(child.id), context.loaders.measuresByChild.load(child.id)]);
+    return currentPlacement(placements, context.today, measures);
   }
 
   @FieldResolver(() => [CripEvaluation], { nullable: true, description: 'Informations préoccupantes received by the CRIP, newest first' })
