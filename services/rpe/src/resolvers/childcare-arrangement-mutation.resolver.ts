@@ -4,6 +4,7 @@ import { holdsValues } from '../../../../common/src/db/holds-values.js';
 import { Role } from '../../../../common/src/domain.js';
 import { badUserInput, conflict, keyAlreadyUsed, notFound } from '../../../../common/src/errors.js';
 import type { RpeContext } from '../context.js';
+import { parisDay } from '../domain/calendar.js';
 import { checkEndNotBeforeStart, checkText, firstProblem } from '../domain/input-rules.js';
 import { ChildcareArrangement } from '../entity/childcare-arrangement.entity.js';
 import { requireRole } from './require-role.js';
@@ -41,9 +42,13 @@ export class ChildcareArrangementMutationResolver {
   }
 
   /**
-   * Ends an arrangement of the relais. The same agent ending again on the same day gets it
-   * unchanged (a retry); another day, or another agent (an end she did not record, which the
-   * hub would show her as her own write's answer), is a CONFLICT.
+   * Ends an arrangement of the relais. An arrangement still in force today (no end, or a
+   * planned end today or later, as registered with the contract's end) may be given its end,
+   * earlier or later: a child who leaves before the planned end must stop being the relais's
+   * child that day, not on the contract's date. The same agent ending again on the same day
+   * gets it unchanged (a retry); an end already past, recorded on another day or by another
+   * agent (an end she did not record, which the hub would show her as her own write's
+   * answer), is a CONFLICT.
    */
   @Mutation(() => ChildcareArrangement)
   async endChildcareArrangement(
@@ -61,7 +66,12 @@ export class ChildcareArrangementMutationResolver {
       .createQueryBuilder()
       .update(ChildcareArrangement)
       .set({ endDate: input.endDate, endedBy: viewer.agentId })
-      .where('id = :id AND (end_date IS NULL OR (end_date = :endDate AND ended_by = :agent))', { id: input.arrangementId, endDate: input.endDate, agent: viewer.agentId })
+      .where('id = :id AND (end_date IS NULL OR end_date >= :today OR (end_date = :endDate AND ended_by = :agent))', {
+        id: input.arrangementId,
+        today: parisDay(new Date()),
+        endDate: input.endDate,
+        agent: viewer.agentId,
+      })
       .returning(['id'])
       .execute();
     if (!result.affected) throw conflict('The arrangement has already ended');
