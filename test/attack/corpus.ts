@@ -7,6 +7,7 @@
  * `code: null` means "no error": the request is legitimate however odd (free text that looks
  * like SQL is still free text, stored verbatim). A list allows any of its members.
  */
+import { parisDay } from '../support/paris-day';
 import type { DemoAgentId } from '../support/tokens';
 
 export interface AttackExpectation {
@@ -31,10 +32,8 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 /** Above the hub's default MAX_BODY_BYTES (1 MiB). */
 export const OVER_BODY_LIMIT = 1_048_576 + 1_024;
 
-/** A paris calendar day, `days` from today (the test's own arithmetic, not the hub's). */
-export function parisDay(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + days * 86_400_000));
-}
+/** A paris calendar day, `days` from today (the test's own arithmetic, not the hub's; calendar days, see test/support/paris-day.ts). */
+export { parisDay };
 
 let sequence = 0;
 /** A fresh, valid idempotency key: each write of the corpus is its own. */

@@ -1,7 +1,7 @@
 import { calendarDay } from '../../common/src/calendar';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
-import { parisDay } from './policy-oracle';
+import { clearOfParisMidnight, parisDay } from '../support/paris-day';
 
 /**
  * Decisions that turn on a date: care relationships, the placement in force and dated input,
@@ -24,6 +24,8 @@ const NOT_FOUND = { data: { child: null }, errors: [{ message: 'Child not found'
 
 describe('a childcare arrangement registered with its planned end', () => {
   it('can be ended before that date, and the relais loses the child from the day after the end, not on the planned date', async () => {
+    // "Today still counts" must be read on the day the end was written.
+    await clearOfParisMidnight();
     const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
       federation.hubUrl,
       AMINA,
@@ -55,6 +57,7 @@ describe('a placement whose measure has ended', () => {
   const PLACEMENT = `query Placement { child(id: "child-ines") { protectionStatus { level } placement { kind caregiverName address } } }`;
 
   it('is no longer where the child lives: null for the référent, the ASE head and the judge, as the measure ends', async () => {
+    await clearOfParisMidnight();
     const before = await hubPost(federation.hubUrl, JULIEN, PLACEMENT);
     expect(before.body).toEqual({
       data: { child: { protectionStatus: { level: 'JUDICIAL_MEASURE' }, placement: { kind: 'FOSTER_FAMILY', caregiverName: expect.any(String), address: expect.any(String) } } },

@@ -42,11 +42,16 @@ interface Run {
   keep?: (data: unknown) => void;
 }
 
-const state = { concernId: '' };
-/** As the README's command does: the observation day is set to today (Paris), so the example never ages out. */
+const state = { concernId: '', observedAt: '' };
+/**
+ * As the README's command does: the observation day is set to today (Paris), so the example
+ * never ages out. Set once: the second run is the same request again (the same concern), not
+ * one observed a day later if midnight passed in between (the same key then is a CONFLICT).
+ */
 const flagVariables = () => {
   const variables = variablesFile('rpe-flag-concern') as { input: Record<string, unknown> };
-  return { input: { ...variables.input, observedAt: parisDay(0) } };
+  state.observedAt ||= parisDay(0);
+  return { input: { ...variables.input, observedAt: state.observedAt } };
 };
 const ids = (...values: string[]) => values.map((id) => ({ id }));
 const leaTimeline = (events: number, withheld: unknown[]) => ({ child: { timeline: { events: Array.from({ length: events }, () => expect.any(Object)), withheld } } });

@@ -1,6 +1,7 @@
 import { Role } from '../../common/src/domain';
 import { hubPost } from '../support/hub-client';
 import { startTestFederation, type TestFederation } from '../support/in-process-federation';
+import { clearOfParisMidnight } from '../support/paris-day';
 import type { DemoAgentId } from '../support/tokens';
 import { relateThroughAConcern, signedAgent } from './other-departement';
 import { parisDay } from './policy-oracle';
@@ -81,19 +82,25 @@ describe('a consent on HEALTH_DETAILS for the ASE référent', () => {
     await revoke((res.body.data as { recordConsent: { id: string } }).recordConsent.id);
   });
 
+  // The days are computed when the test runs, clear of midnight: computed when the file is
+  // loaded (seconds earlier), "tomorrow" would be today in a run crossing midnight in Paris,
+  // and the consent would count.
   it.each([
-    ['that starts tomorrow', { validFrom: parisDay(1) }],
-    ['that starts next month', { validFrom: parisDay(30), validUntil: parisDay(60) }],
-    ['that ended yesterday', { validFrom: parisDay(-30), validUntil: parisDay(-1) }],
-    ['given for another role', { recipientRole: 'ASE_MANAGER' }],
-    ['given for another category', { categories: ['PROTECTION_DETAILS'] }],
+    ['that starts tomorrow', () => ({ validFrom: parisDay(1) })],
+    ['that starts next month', () => ({ validFrom: parisDay(30), validUntil: parisDay(60) })],
+    ['that ended yesterday', () => ({ validFrom: parisDay(-30), validUntil: parisDay(-1) })],
+    ['given for another role', () => ({ recipientRole: 'ASE_MANAGER' })],
+    ['given for another category', () => ({ categories: ['PROTECTION_DETAILS'] })],
   ])('does not count when %s', async (_label, overrides) => {
-    const id = await record(consent(overrides));
+    await clearOfParisMidnight();
+    const id = await record(consent(overrides()));
     expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthRequired);
     await revoke(id);
   });
 
   it('counts on its last day', async () => {
+    // Past midnight, its last day would be yesterday by the time Julien reads.
+    await clearOfParisMidnight();
     const id = await record(consent({ validFrom: parisDay(-30), validUntil: parisDay(0) }));
     expect((await hubPost(federation.hubUrl, JULIEN, HEALTH)).body).toEqual(healthReleased);
     await revoke(id);

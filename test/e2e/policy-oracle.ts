@@ -134,8 +134,5 @@ export function comparableErrors(errors: ReadonlyArray<{ path?: Path; extensions
     .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 }
 
-/** A calendar day in Paris, `days` from today (`YYYY-MM-DD`). */
-export function parisDay(days = 0): string {
-  const when = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(when);
-}
+/** A calendar day in Paris, `days` from today (`YYYY-MM-DD`): calendar days, see test/support/paris-day.ts. */
+export { parisDay } from '../support/paris-day';

@@ -20,21 +20,24 @@ const AMINA = 'agent-rpe-amina';
 const JULIEN = 'agent-ase-julien';
 const KARIM = 'agent-crip-karim';
 
-/** Amina's relais places Inès with Sophie from `startOffset` days from today; the arrangement's id. */
-async function placeInes(idempotencyKey: string, startOffset: number): Promise<string> {
+/** Amina's relais places Inès with Sophie from `startDate`; the arrangement's id. */
+async function placeInes(idempotencyKey: string, startDate: string): Promise<string> {
   const registered = await hubPost<{ registerChildcareArrangement: { id: string } }>(
     federation.hubUrl,
     AMINA,
     `mutation Register($input: RegisterChildcareArrangementInput!) { registerChildcareArrangement(input: $input) { id } }`,
-    { input: { idempotencyKey, childId: 'child-ines', childminderId: 'childminder-sophie', startDate: parisDay(startOffset), schedule: 'mer. 8h30–17h30' } },
+    { input: { idempotencyKey, childId: 'child-ines', childminderId: 'childminder-sophie', startDate, schedule: 'mer. 8h30–17h30' } },
   );
   const id = registered.body.data?.registerChildcareArrangement.id;
   expect(id).toMatch(/^arrangement-/);
   return id as string;
 }
 
+// Each test computes its days once: a day computed again after midnight in Paris would be
+// another day, and the retry another request (CONFLICT), the answer not the one expected.
 describe('a write that ends the writer’s own care relationship', () => {
   it('gives the nurse who closes her follow-up the closed follow-up, not NEED_TO_KNOW, and again on an identical retry', async () => {
+    const yesterday = parisDay(-1);
     const started = await hubPost<{ startFollowUp: { id: string } }>(
       federation.hubUrl,
       CLAIRE,
@@ -44,38 +47,40 @@ describe('a write that ends the writer’s own care relationship', () => {
     expect(started.body).toEqual({ data: { startFollowUp: { id: expect.stringMatching(/^followup-/), status: 'ACTIVE' } } });
     const id = started.body.data?.startFollowUp.id;
     const close = `mutation Close($input: CloseFollowUpInput!) { closeFollowUp(input: $input) { id status closedOn } }`;
-    const closed = await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: parisDay(-1) } });
-    expect(closed.body).toEqual({ data: { closeFollowUp: { id, status: 'CLOSED', closedOn: parisDay(-1) } } });
+    const closed = await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: yesterday } });
+    expect(closed.body).toEqual({ data: { closeFollowUp: { id, status: 'CLOSED', closedOn: yesterday } } });
     // Her answer was lost: the same request again gets the same answer, though the first call
     // ended the relationship.
-    expect((await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: parisDay(-1) } })).body).toEqual(closed.body);
+    expect((await hubPost(federation.hubUrl, CLAIRE, close, { input: { followUpId: id, closedOn: yesterday } })).body).toEqual(closed.body);
     // The relationship has ended: from the next request on, Sacha is not hers.
     const after = await hubPost(federation.hubUrl, CLAIRE, `query After { child(id: "child-sacha") { firstName } }`);
     expect(after.body).toEqual({ data: { child: null }, errors: [{ message: 'Child not found', path: ['child'], extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('gives the relais that records the end of an arrangement (yesterday) the ended arrangement, not NEED_TO_KNOW, and again on an identical retry', async () => {
-    const id = await placeInes('wrong-refusal-arrangement-ines', -60);
+    const [startDate, endDate] = [parisDay(-60), parisDay(-1)];
+    const id = await placeInes('wrong-refusal-arrangement-ines', startDate);
     const end = `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id startDate endDate } }`;
-    const ended = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } });
-    expect(ended.body).toEqual({ data: { endChildcareArrangement: { id, startDate: parisDay(-60), endDate: parisDay(-1) } } });
-    expect((await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-1) } })).body).toEqual(ended.body);
+    const ended = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate } });
+    expect(ended.body).toEqual({ data: { endChildcareArrangement: { id, startDate, endDate } } });
+    expect((await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate } })).body).toEqual(ended.body);
   });
 
   // The answer to such a write vouches for its record's child (policy-executor.ts,
   // vouchedByOwnWrite) only as the writer's own write or its retry: "ending" an arrangement
   // someone else ended long ago is neither, and the relais no longer relates to the child.
   it('does not give a relais coordinator an arrangement that ended months ago (child no longer related) by “ending” it again on its end date', async () => {
-    const id = await placeInes('vouch-past-arrangement-ines', -400);
+    const [startDate, endDate] = [parisDay(-400), parisDay(-200)];
+    const id = await placeInes('vouch-past-arrangement-ines', startDate);
     // Amina records that it ended 200 days ago: the relais no longer relates to Inès.
     const end = `mutation End($input: EndChildcareArrangementInput!) { endChildcareArrangement(input: $input) { id childId startDate endDate schedule childminder { name } } }`;
-    const first = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate: parisDay(-200) } });
-    expect(first.body).toEqual({ data: { endChildcareArrangement: { id, childId: 'child-ines', startDate: parisDay(-400), endDate: parisDay(-200), schedule: 'mer. 8h30–17h30', childminder: { name: 'Sophie Bernard' } } } });
+    const first = await hubPost(federation.hubUrl, AMINA, end, { input: { arrangementId: id, endDate } });
+    expect(first.body).toEqual({ data: { endChildcareArrangement: { id, childId: 'child-ines', startDate, endDate, schedule: 'mer. 8h30–17h30', childminder: { name: 'Sophie Bernard' } } } });
     const read = await hubPost(federation.hubUrl, AMINA, `query Read { child(id: "child-ines") { firstName } }`);
     expect(read.body).toEqual({ data: { child: null }, errors: [{ message: 'Child not found', path: ['child'], extensions: { code: 'NOT_FOUND' } }] });
     // A colleague of the same relais, who wrote nothing, "ends" it on the date it ended.
     const colleague = await signedAgent('agent-rpe-colleague', Role.RPE_COORDINATOR, 'RPE-75-11');
-    const ended = await hubPost(federation.hubUrl, colleague, end, { input: { arrangementId: id, endDate: parisDay(-200) } });
+    const ended = await hubPost(federation.hubUrl, colleague, end, { input: { arrangementId: id, endDate } });
     expect(JSON.stringify(ended.body)).not.toContain('child-ines');
     expect(JSON.stringify(ended.body)).not.toContain('8h30');
     expect((ended.body.errors ?? []).length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { withDatabase } from '../../common/src/db/databases';
 import { testServerUrl } from '../support/databases';
 import { hubPost } from '../support/hub-client';
+import { parisDay } from '../support/paris-day';
 import { type ProcessFederation, startProcessFederation, startTwinHub } from '../support/process-federation';
 import type { DemoAgentId } from '../support/tokens';
 import { AUDIT_UNAVAILABLE_AFTER_WRITE } from '../../gateway/src/plugins/policy-executor';
@@ -86,9 +87,12 @@ describe('INSERT on audit_entry revoked from the hub’s runtime role', () => {
   let refused: Array<Awaited<ReturnType<typeof read>>> = [];
   let entriesBefore = 0;
   let flagged: Awaited<ReturnType<typeof flag>>;
+  // Yesterday, once for the three sends of the same key: a fixed date would be refused (more
+  // than a year ago) from its first anniversary on.
+  const observedAt = parisDay(-1);
   const flag = () =>
     hubPost<{ flagConcern: { id: string } }>(federation.hubUrl, 'agent-rpe-amina', `mutation Flag($input: FlagConcernInput!) { flagConcern(input: $input) { id } }`, {
-      input: { idempotencyKey: 'audit-revoked-flag', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt: '2026-11-02', description: 'Observation fictive.' },
+      input: { idempotencyKey: 'audit-revoked-flag', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt, description: 'Observation fictive.' },
     });
 
   beforeAll(async () => {

@@ -1,10 +1,12 @@
+import { parisDay } from '../../../test/support/paris-day';
 import { startTestSubgraph, type TestSubgraph } from '../../../test/support/start-test-subgraph';
-import { parisDay } from '../src/domain/calendar';
 import { rpeSubgraph } from '../src/service';
 import { amina, call, countRows, firstError, karim, otherRelais } from './rpe-fixtures';
 
 let subgraph: TestSubgraph;
-const daysFromToday = (days: number) => parisDay(new Date(Date.now() + days * 86_400_000));
+// Calendar days: now − 24 h is still today late on the day summer time ends (an agrément
+// valid until today has not expired).
+const daysFromToday = (days: number) => parisDay(days);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(rpeSubgraph);

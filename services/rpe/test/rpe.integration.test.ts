@@ -1,6 +1,7 @@
+import { clearOfParisMidnight, parisDay } from '../../../test/support/paris-day';
 import { unsignedPost } from '../../../test/support/subgraph-client';
 import { startTestSubgraph, type TestSubgraph } from '../../../test/support/start-test-subgraph';
-import { feedbackDueBy, parisDay } from '../src/domain/calendar';
+import { feedbackDueBy } from '../src/domain/calendar';
 import { rpeSubgraph } from '../src/service';
 import { amina, call, claire, CONCERN_FIELDS, countRows, firstError, helene, julien, karim, lyonCrip, nathalie, otherRelais } from './rpe-fixtures';
 
@@ -194,7 +195,8 @@ describe('flagConcern', () => {
   });
 
   const FLAG = `mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { ${CONCERN_FIELDS} } }`;
-  const daysAgo = (days: number) => parisDay(new Date(Date.now() - days * 86_400_000));
+  // Calendar days: now ± 24 h can be today on the day summer time ends.
+  const daysAgo = (days: number) => parisDay(-days);
   const valid = {
     idempotencyKey: 'key-flag-concurrent-1',
     childIds: ['child-flag-a', 'child-flag-b'],
@@ -267,7 +269,9 @@ describe('flagConcern', () => {
     ['a child id of 65 characters', { childIds: ['c'.repeat(65)] }, 'input.childIds'],
     ['an unknown childminder', { childminderId: 'childminder-unknown' }, 'input.childminderId'],
     ['a childminder of another relais', { childminderId: 'OTHER' }, 'input.childminderId'],
-    ['an observation tomorrow', { observedAt: daysAgo(-1) }, 'input.observedAt'],
+    // Tomorrow as of the test's run, clear of midnight (below): computed when the file is
+    // loaded, it would be today in a run crossing midnight in Paris, and accepted.
+    ['an observation tomorrow', { observedAt: 'TOMORROW' }, 'input.observedAt'],
     ['an observation two years ago', { observedAt: daysAgo(730) }, 'input.observedAt'],
     ['a blank description', { description: '   ' }, 'input.description'],
     ['a description of 5001 characters', { description: 'x'.repeat(5001) }, 'input.description'],
@@ -275,6 +279,10 @@ describe('flagConcern', () => {
     const before = await Promise.all([countRows(subgraph, 'concern'), countRows(subgraph, 'concern_child')]);
     const input = { ...valid, idempotencyKey: `key-invalid-${label.replace(/\W+/g, '-')}`, ...override };
     if (input.childminderId === 'OTHER') input.childminderId = otherRelaisChildminderId;
+    if (input.observedAt === 'TOMORROW') {
+      await clearOfParisMidnight();
+      input.observedAt = daysAgo(-1);
+    }
     const res = await call(subgraph, FLAG, { input }, amina);
     expect(firstError(res.body.errors)).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(await Promise.all([countRows(subgraph, 'concern'), countRows(subgraph, 'concern_child')])).toEqual(before);
