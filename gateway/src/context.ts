@@ -42,9 +42,9 @@ export interface HubContext {
 }
 
 export interface Disclosures {
-  /** `timeline`: disclosed by a child's timeline, kept only if the response carries that timeline. */
-  released: Array<{ childId: string; category: DataCategory; timeline?: true }>;
-  withheld: Array<{ childId: string; category: DataCategory; reason: string; count: number; timeline?: true }>;
+  /** `timeline`: disclosed by this read of a child's timeline (`timelineRead`), kept only if the response carries that read. */
+  released: Array<{ childId: string; category: DataCategory; timeline?: string }>;
+  withheld: Array<{ childId: string; category: DataCategory; reason: string; count: number; timeline?: string }>;
 }
 
 /** What every request's context is built from: long-lived, shared by all requests. */

@@ -330,6 +330,25 @@ describe('consents in an answer', () => {
       ['ConsentGiven', ['child-lea'], ['IDENTITY']],
     ]);
   });
+
+  // A write beside it that fails takes the whole answer with it (mutation fields are non-null):
+  // the consent is recorded, but the answer carries nothing of it, so nothing is released.
+  it('are not audited when the answer carries none (data: null)', async () => {
+    const JULIEN = 'agent-ase-julien';
+    const res = await hubPost(
+      federation.hubUrl,
+      JULIEN,
+      `mutation ConsentLost($input: ConsentInput!) {
+        recordConsent(input: $input) { id grantedBy }
+        registerChild(input: { idempotencyKey: "audit-consent-lost-child", firstName: "Prénom", lastName: "Fictif", birthDate: "2999-01-01" }) { id }
+      }`,
+      { input: { idempotencyKey: 'audit-consent-lost', childId: 'child-ines', categories: ['HEALTH_DETAILS'], recipientRole: 'JUDGE', grantedBy: 'Parent fictif (mère)', validFrom: '2026-01-01' } },
+    );
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const page = await trail('agent-dpo-marc', { agentId: JULIEN, first: 5 });
+    expect(page.edges.filter(({ node }) => node.operationName === 'ConsentLost')).toEqual([]);
+  });
 });
 
 /** Kept last: it writes entries of its own. */

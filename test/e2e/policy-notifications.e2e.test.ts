@@ -183,4 +183,25 @@ describe('a timeline inside a withheld field', () => {
     // Nor does an error tell her what the withheld concern holds (a second child, not hers).
     expect((read.body as { errors?: Array<{ path?: unknown[] }> }).errors?.filter(({ path }) => path?.includes('children') && path.length > 4)).toEqual([]);
   });
+
+  it('records only the timeline read she is given when another read of Léa’s timeline is inside the withheld concern', async () => {
+    const before = new Set((await notifications()).map((notification) => notification.id));
+    // Léa's timeline from 2030 (no events) reaches Hélène; her whole timeline, inside the
+    // concern naming Noah, does not.
+    const read = await hubPost(
+      federation.hubUrl,
+      'agent-tj-helene',
+      `query TwoTimelines { child(id: "child-lea") { timeline(from: "2030-01-01") { events { kind } } concerns { id children { id timeline { events { kind category } } } } } }`,
+    );
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(read.body.data)).not.toContain('PROTECTION_DETAILS');
+    const added = (await notifications()).filter((notification) => !before.has(notification.id));
+    expect(withoutIds(added)).toEqual([]);
+    const trail = await hubPost<{ auditTrail: { edges: Array<{ node: { operationName: string; released: string[]; withheld: string[] } }> } }>(
+      federation.hubUrl,
+      'agent-dpo-marc',
+      `query Trail { auditTrail(agentId: "agent-tj-helene", first: 1) { edges { node { operationName released withheld } } } }`,
+    );
+    expect(trail.body.data?.auditTrail.edges.map(({ node }) => node)).toEqual([{ operationName: 'TwoTimelines', released: ['CONCERN'], withheld: ['CONCERN'] }]);
+  });
 });

@@ -299,9 +299,15 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       };
       const outcome = pending.apply(facts);
       // A timeline held only inside a withheld field (a concern naming a child the viewer does
-      // not know) released nothing: not audited, not notified.
-      if (outcome.timelinesWithheld.size > 0) {
-        const carried = (entry: { childId: string; timeline?: true }) => !entry.timeline || !outcome.timelinesWithheld.has(entry.childId);
+      // not know) released nothing: not audited, not notified, even when the same child's
+      // timeline is carried elsewhere with other dates or parts (that read records its own).
+      // An answer with no data (a non-null field failed and took the whole answer with it)
+      // carries nothing the hub's resolvers disclosed: no consent, no timeline.
+      if (outcome.data === null) {
+        context.disclosures.released = [];
+        context.disclosures.withheld = [];
+      } else if (outcome.timelinesWithheld.size > 0) {
+        const carried = (entry: { timeline?: string }) => entry.timeline === undefined || !outcome.timelinesWithheld.has(entry.timeline);
         context.disclosures.released = context.disclosures.released.filter(carried);
         context.disclosures.withheld = context.disclosures.withheld.filter(carried);
       }

@@ -6,7 +6,7 @@ import { DataCategory, Role } from '../../../common/src/domain';
 import type { ChildFacts } from './decide';
 import { CHILD_ID_ALIAS, REFERENT_ALIAS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields';
 import { type LabelMap, labelsFromSupergraph } from './labels';
-import { type FieldPlans, redactResult, selectionsUseVariables, walkForRedaction } from './redact-result';
+import { type FieldPlans, redactResult, selectionsUseVariables, timelineRead, walkForRedaction } from './redact-result';
 
 const supergraphSdl = readFileSync(path.join(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
 const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -200,12 +200,24 @@ describe('walkForRedaction: a concern’s children read from the client’s own 
     const withTimeline = (id: string, firstName: string) => ({ ...child(id, firstName), timeline: { events: [{ kind: 'VISIT' }] } });
     const query = 'query { concernsInbox { status children { firstName timeline { events { kind } } } } }';
     const shared = { status: 'SUBMITTED', children: [withTimeline('child-a', 'Alba'), withTimeline('child-b', 'Basile')] };
+    const read = (childId: string) => timelineRead(childId, undefined, undefined, { events: true, withheld: false });
     // Withheld: child-a is not the viewer's. Neither timeline in it reaches the client.
-    expect([...inbox([shared], query).timelinesWithheld].sort()).toEqual(['child-a', 'child-b']);
+    expect([...inbox([shared], query).timelinesWithheld].sort()).toEqual([read('child-a'), read('child-b')]);
     // child-b's timeline reaches the client through a concern of its own.
     const own = { status: 'CLOSED', children: [withTimeline('child-b', 'Basile')] };
-    expect([...inbox([shared, own], query).timelinesWithheld]).toEqual(['child-a']);
+    expect([...inbox([shared, own], query).timelinesWithheld]).toEqual([read('child-a')]);
     expect([...inbox([own], query).timelinesWithheld]).toEqual([]);
+  });
+
+  it('tells a timeline read withheld from the same child’s read carried with other dates or parts', () => {
+    const query = 'query { concernsInbox { status children { firstName timeline { events { kind } } counts: timeline(from: "2030-01-01") { withheld { count } } } } }';
+    const both = (id: string, firstName: string) => ({ ...child(id, firstName), timeline: { events: [{ kind: 'VISIT' }] }, counts: { withheld: [] } });
+    const shared = { status: 'SUBMITTED', children: [both('child-a', 'Alba'), both('child-b', 'Basile')] };
+    const own = { status: 'CLOSED', children: [{ ...child('child-b', 'Basile'), counts: { withheld: [] } }] };
+    const events = (childId: string) => timelineRead(childId, undefined, undefined, { events: true, withheld: false });
+    const counts = (childId: string) => timelineRead(childId, '2030-01-01', undefined, { events: false, withheld: true });
+    // child-b's counts reach the client through its own concern; its events do not.
+    expect([...inbox([shared, own], query).timelinesWithheld].sort()).toEqual([events('child-a'), counts('child-a'), events('child-b')].sort());
   });
 
   it('reads the client’s field under its alias', () => {

@@ -13,6 +13,7 @@ import {
   visit,
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
+import { getArgumentValues } from 'graphql/execution/values.js';
 import type { DataCategory, Role } from '../../../common/src/domain.js';
 import { type ChildFacts, DECISIONS, type Decision, decide, type DenyCode } from './decide.js';
 import { CHILD_ID_ALIAS, CHILD_TYPE, isWholeSubjectList, REFERENT_ALIAS, REFERENT_TYPE, SUBJECT_FIELDS, SUBJECT_ID_FIELDS, SUBJECTS_ALIAS, TYPENAME_ALIAS } from './helper-fields.js';
@@ -35,11 +36,21 @@ export interface RedactionOutcome {
   /** Children whose data this response touched (released or withheld). */
   childIds: string[];
   /**
-   * Children whose `timeline` the result held only inside withheld fields (a concern naming a
-   * child the viewer does not know): what the timeline resolver disclosed for them never
-   * reached the client. A timeline whose child the walk cannot name is not listed.
+   * The timeline reads (`timelineRead`: child, dates, parts asked) that the result held only
+   * inside withheld fields (a concern naming a child the viewer does not know): what the
+   * timeline resolver disclosed for them never reached the client. The same child's timeline
+   * carried elsewhere with other dates or parts does not carry these. A timeline whose child
+   * the walk cannot name is not listed.
    */
   timelinesWithheld: ReadonlySet<string>;
+}
+
+/**
+ * One read of a child's timeline, as its resolver and the walk both see it: the child, the
+ * dates asked and which parts of the answer were selected (they decide what it discloses).
+ */
+export function timelineRead(childId: string, from: unknown, to: unknown, parts: { events: boolean; withheld: boolean }): string {
+  return JSON.stringify([childId, from ?? null, to ?? null, parts.events, parts.withheld]);
 }
 
 type JsonObject = Record<string, unknown>;
@@ -63,8 +74,11 @@ export function selectionsUseVariables(operation: OperationDefinitionNode): bool
 interface FieldPlan {
   responseKey: string;
   typename: boolean;
-  /** `Child.timeline`: disclosed by its own resolver, carried only if the walk keeps it. */
-  timeline: boolean;
+  /**
+   * `Child.timeline`: disclosed by its own resolver, carried only if the walk keeps it. Its
+   * dates and selected parts, for `timelineRead`.
+   */
+  timeline: { from: unknown; to: unknown; events: boolean; withheld: boolean } | null;
   category: DataCategory | null;
   /** Its type and merged sub-selection, when the walk goes into its value. */
   composite: Composite | null;
@@ -163,8 +177,8 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
   const points: DecisionPoint[] = [];
   const scopes: Array<{ enclosing: number; ids: readonly string[] }> = [];
   const named = new Set<string>();
-  /** Each `Child.timeline` met with a value: its child, and the nearest decision point above it. */
-  const timelines: Array<{ childId: string; enclosing: number }> = [];
+  /** Each `Child.timeline` met with a value: its read (`timelineRead`), and the nearest decision point above it. */
+  const timelines: Array<{ read: string; enclosing: number }> = [];
   /** Whether each child has a référent, where the result says so (any object saying yes wins). */
   const hasReferent = new Map<string, boolean>();
 
@@ -180,10 +194,16 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       const fieldType = runtimeType.getFields()[fieldName];
       const namedType = fieldType ? getNamedType(fieldType.type) : undefined;
       const subSelection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((node) => node.selectionSet?.selections ?? []) };
+      let timeline: FieldPlan['timeline'] = null;
+      if (runtimeType.name === CHILD_TYPE && fieldName === 'timeline' && fieldType && namedType && isObjectType(namedType)) {
+        const { from, to } = getArgumentValues(fieldType, nodes[0], args.variables);
+        const parts = new Set([...collectFields(schema, {}, args.variables, namedType, subSelection).values()].map((fieldNodes) => fieldNodes[0].name.value));
+        timeline = { from, to, events: parts.has('events'), withheld: parts.has('withheld') };
+      }
       return {
         responseKey,
         typename: fieldName === '__typename',
-        timeline: runtimeType.name === CHILD_TYPE && fieldName === 'timeline',
+        timeline,
         category: effectiveCategory(labels, runtimeType.name, fieldName, holder),
         composite: namedType && isCompositeType(namedType) && subSelection.selections.length > 0 ? { type: namedType, abstract: isAbstractType(namedType), selectionSet: subSelection } : null,
       };
@@ -257,7 +277,9 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
         if (!present) result[responseKey] = null;
       }
       if (!present) continue;
-      if (field.timeline && value !== null && scope?.length === 1) timelines.push({ childId: scope[0], enclosing: within });
+      if (field.timeline && value !== null && scope?.length === 1) {
+        timelines.push({ read: timelineRead(scope[0], field.timeline.from, field.timeline.to, field.timeline), enclosing: within });
+      }
       result[responseKey] = field.composite ? walkValue(value, field.composite, scope, category, fieldPath ?? { prev: path, key: responseKey }, within) : value;
     }
     return result;
@@ -324,7 +346,7 @@ export function walkForRedaction(args: RedactionArgs): PendingRedaction {
       for (const scope of scopes) if (scope.enclosing < 0 || !unreached[scope.enclosing]) for (const id of scope.ids) childIds.add(id);
       const carried = new Set<string>();
       const withheld = new Set<string>();
-      for (const timeline of timelines) (timeline.enclosing < 0 || !unreached[timeline.enclosing] ? carried : withheld).add(timeline.childId);
+      for (const timeline of timelines) (timeline.enclosing < 0 || !unreached[timeline.enclosing] ? carried : withheld).add(timeline.read);
       for (const id of carried) withheld.delete(id);
       return { data, redactions, releases, childIds: [...childIds], timelinesWithheld: withheld };
     },

@@ -7,6 +7,7 @@ import type { HubContext } from '../context.js';
 import { ChildIdentity } from '../directory/child-identity.entity.js';
 import { hubError, sourceUnavailable } from '../errors.js';
 import { DataCategory } from '../../../common/src/domain.js';
+import { timelineRead } from '../policy/redact-result.js';
 import { notifiesReferent } from '../policy/rules.js';
 import { buildTimeline } from './build-timeline.js';
 import { TimelineType } from './timeline.types.js';
@@ -45,12 +46,14 @@ export class TimelineResolver {
     // What the answer carries is what the client selected: the events' categories are released
     // only with the events, and the counts only with `withheld`.
     const selected = selectedFields(info);
-    if (selected.has('events')) for (const category of built.released) context.disclosures.released.push({ childId: child.id, category, timeline: true });
-    if (selected.has('events') || selected.has('withheld')) for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry, timeline: true });
+    // This read, as the walk names the timelines the response carries or withholds.
+    const timeline = timelineRead(child.id, from, to, { events: selected.has('events'), withheld: selected.has('withheld') });
+    if (selected.has('events')) for (const category of built.released) context.disclosures.released.push({ childId: child.id, category, timeline });
+    if (selected.has('events') || selected.has('withheld')) for (const entry of built.withheld) context.disclosures.withheld.push({ childId: child.id, ...entry, timeline });
     // A count of withheld measures tells that the child has a protection file: that is the
     // child's PROTECTION_STATUS, released (and, to a non-ASE viewer, notified) as such.
     if (selected.has('withheld') && built.withheld.some((entry) => notifiesReferent(entry.category, context.agent.role))) {
-      context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS, timeline: true });
+      context.disclosures.released.push({ childId: child.id, category: DataCategory.PROTECTION_STATUS, timeline });
     }
     return { events: built.events, withheld: built.withheld };
   }
