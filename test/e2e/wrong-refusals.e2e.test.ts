@@ -137,3 +137,75 @@ describe('realistic reads nesting a few lists', () => {
     expect(res.body.data?.myChildren.map((child) => child.id).sort()).toEqual(['child-ines', 'child-lea']);
   });
 });
+
+describe('a family moving to another département', () => {
+  const NATHALIE = 'agent-ase-nathalie';
+  const open = `mutation Open($input: OpenDossierInput!) { openDossier(input: $input) { id referent { name institution } } }`;
+  const close = `mutation Close($input: CloseDossierInput!) { closeDossier(input: $input) { id openedOn closedOn } }`;
+  const notFound = { data: null, errors: [{ message: 'Dossier not found', path: ['closeDossier'], extensions: { code: 'NOT_FOUND', field: 'input.dossierId' } }] };
+
+  // The ASE's directory of its own agents has no write through the hub (as for the demo's).
+  beforeAll(async () => {
+    await federation.subgraphs.get('ase')?.dataSource.query(
+      `INSERT INTO ase_agent (id, name, role, institution, phone, email) VALUES
+        ('agent-ase13-referent', 'Référente fictive', 'ASE_REFERENT', 'ASE-13', '04 00 00 00 12', NULL),
+        ('agent-ase13-head', 'Direction fictive', 'ASE_MANAGER', 'ASE-13', NULL, NULL)`,
+    );
+  });
+
+  it('lets the Paris référent close the dossier so that the new département’s ASE can open its own, and the PMI nurse then calls the new référent', async () => {
+    const [openedOn, movedOn, today] = [parisDay(-90), parisDay(-1), parisDay(0)];
+    const head13 = await signedAgent('agent-ase13-head', Role.ASE_MANAGER, 'ASE-13');
+    const referent13 = await signedAgent('agent-ase13-referent', Role.ASE_REFERENT, 'ASE-13');
+    // A child of Paris: Claire follows her, Julien is her référent under an AED.
+    const registered = await hubPost<{ registerChild: { id: string } }>(federation.hubUrl, NATHALIE, `mutation R($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: { idempotencyKey: 'move-child', firstName: 'Lina', lastName: 'Fictive', birthDate: '2024-05-02' },
+    });
+    const childId = registered.body.data?.registerChild.id as string;
+    const dossier = await hubPost<{ openDossier: { id: string } }>(federation.hubUrl, NATHALIE, open, { input: { idempotencyKey: 'move-dossier-75', childId, referentId: JULIEN, openedOn } });
+    const dossierId = dossier.body.data?.openDossier.id as string;
+    const aed = await hubPost<{ addMeasure: { id: string } }>(federation.hubUrl, JULIEN, `mutation M($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`, {
+      input: { idempotencyKey: 'move-aed-75', childId, kind: 'AED', startDate: openedOn },
+    });
+    const followUp = await hubPost(federation.hubUrl, CLAIRE, `mutation S($input: StartFollowUpInput!) { startFollowUp(input: $input) { id } }`, {
+      input: { idempotencyKey: 'move-followup', childId, nurseId: CLAIRE, since: openedOn },
+    });
+    expect([registered, dossier, aed, followUp].map((response) => response.body.errors)).toEqual([undefined, undefined, undefined, undefined]);
+
+    // The family moves to the Bouches-du-Rhône: ASE-13 cannot open a dossier while Paris's is open.
+    const early = await hubPost(federation.hubUrl, head13, open, { input: { idempotencyKey: 'move-dossier-13', childId, referentId: 'agent-ase13-referent', openedOn: today } });
+    expect(early.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.childId' });
+    // Neither ASE-13 nor another référent may close Paris's dossier (answered as none).
+    expect((await hubPost(federation.hubUrl, head13, close, { input: { dossierId, closedOn: movedOn } })).body).toEqual(notFound);
+    expect((await hubPost(federation.hubUrl, referent13, close, { input: { dossierId, closedOn: movedOn } })).body).toEqual(notFound);
+    // Nor is a dossier closed under a measure still in force.
+    const underMeasure = await hubPost(federation.hubUrl, JULIEN, close, { input: { dossierId, closedOn: movedOn } });
+    expect(underMeasure.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.closedOn' });
+
+    // Julien ends the AED and closes his dossier: he is answered with it, and again on a retry.
+    const ended = await hubPost(federation.hubUrl, JULIEN, `mutation E($input: EndMeasureInput!) { endMeasure(input: $input) { endDate } }`, {
+      input: { measureId: aed.body.data?.addMeasure.id, endDate: movedOn },
+    });
+    expect(ended.body).toEqual({ data: { endMeasure: { endDate: movedOn } } });
+    const closed = await hubPost(federation.hubUrl, JULIEN, close, { input: { dossierId, closedOn: movedOn } });
+    expect(closed.body).toEqual({ data: { closeDossier: { id: dossierId, openedOn, closedOn: movedOn } } });
+    expect((await hubPost(federation.hubUrl, JULIEN, close, { input: { dossierId, closedOn: movedOn } })).body).toEqual(closed.body);
+    // The child is no longer his.
+    const julienReads = await hubPost(federation.hubUrl, JULIEN, `query J($id: ID!) { child(id: $id) { firstName } }`, { id: childId });
+    expect(julienReads.body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND' });
+
+    // ASE-13 opens its dossier, and its référent records the AEMO the new court ordered.
+    const opened13 = await hubPost(federation.hubUrl, head13, open, { input: { idempotencyKey: 'move-dossier-13', childId, referentId: 'agent-ase13-referent', openedOn: today } });
+    expect(opened13.body).toEqual({ data: { openDossier: { id: expect.stringMatching(/^dossier-/), referent: { name: 'Référente fictive', institution: 'ASE-13' } } } });
+    const aemo = await hubPost(federation.hubUrl, referent13, `mutation M($input: AddMeasureInput!) { addMeasure(input: $input) { kind orderedBy } }`, {
+      input: { idempotencyKey: 'move-aemo-13', childId, kind: 'AEMO', startDate: today, orderedBy: 'TJ-MARSEILLE' },
+    });
+    expect(aemo.body).toEqual({ data: { addMeasure: { kind: 'AEMO', orderedBy: 'TJ-MARSEILLE' } } });
+
+    // The Paris nurse who still follows the child learns the status and whom to call.
+    const nurse = await hubPost(federation.hubUrl, CLAIRE, `query N($id: ID!) { child(id: $id) { protectionStatus { level since referent { name institution phone } } } }`, { id: childId });
+    expect(nurse.body).toEqual({
+      data: { child: { protectionStatus: { level: 'JUDICIAL_MEASURE', since: today, referent: { name: 'Référente fictive', institution: 'ASE-13', phone: '04 00 00 00 12' } } } },
+    });
+  });
+});

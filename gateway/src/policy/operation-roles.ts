@@ -36,6 +36,7 @@ export const OPERATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   endChildcareArrangement: [R.RPE_COORDINATOR],
   // ASE
   openDossier: ASE_CASEWORK,
+  closeDossier: ASE_CASEWORK,
   addMeasure: ASE_CASEWORK,
   endMeasure: ASE_CASEWORK,
   recordPlacement: ASE_CASEWORK,

@@ -22,16 +22,16 @@ export const WRITE_GUARDS: Readonly<Record<string, { argument: string; path: rea
 
 /**
  * Writes that can end the writer's own care relationship with the record's child: a nurse
- * closing her follow-up, a relais recording the end of its childminder's arrangement. The
- * institution has checked that the record is the writer's; the answer (the record as
- * written) is decided on the relationships as they stood when the write was made, not as
- * the write left them, or the writer would get NEED_TO_KNOW for her own successful write
- * and could not tell whether it was made. An identical retry, made once the relationship is
- * gone, is answered on the record the institution returns (policy-executor.ts,
- * vouchedByOwnWrite); the reading before the write still decides a document that holds
- * other root fields beside it.
+ * closing her follow-up, a relais recording the end of its childminder's arrangement, a
+ * référent closing her dossier. The institution has checked that the record is the
+ * writer's; the answer (the record as written) is decided on the relationships as they
+ * stood when the write was made, not as the write left them, or the writer would get
+ * NEED_TO_KNOW for her own successful write and could not tell whether it was made. An
+ * identical retry, made once the relationship is gone, is answered on the record the
+ * institution returns (policy-executor.ts, vouchedByOwnWrite); the reading before the write
+ * still decides a document that holds other root fields beside it.
  */
-export const ENDS_RELATIONSHIP: ReadonlySet<string> = new Set(['closeFollowUp', 'endChildcareArrangement']);
+export const ENDS_RELATIONSHIP: ReadonlySet<string> = new Set(['closeFollowUp', 'endChildcareArrangement', 'closeDossier']);
 
 /**
  * The most children one guarded write may name (a concern's `childIds`, as the relais's own

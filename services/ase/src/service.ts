@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../../common/src/subgraph/subgraph-definition.js';
 import { InitAse1732300000100 } from '../migrations/1732300000100-init-ase.js';
+import { DossierClosedBy1732300000500 } from '../migrations/1732300000500-dossier-closed-by.js';
 import { createContext, type AseContext } from './context.js';
 import { AseAgent } from './entity/ase-agent.entity.js';
 import { CripEvaluation } from './entity/crip-evaluation.entity.js';
@@ -14,7 +15,7 @@ export const aseSubgraph: SubgraphDefinition<AseContext> = {
   name: 'ase',
   defaultPort: 4001,
   entities: [AseAgent, Dossier, Measure, Placement, CripEvaluation],
-  migrations: [InitAse1732300000100],
+  migrations: [InitAse1732300000100, DossierClosedBy1732300000500],
   buildSchema: buildAseSchema,
   createContext,
   seedDemo: seedAseDemo,

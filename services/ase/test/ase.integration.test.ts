@@ -450,3 +450,54 @@ describe('ase subgraph: retries under the key of another département’s record
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('ase subgraph: closeDossier', () => {
+  const OPEN_DOSSIER = `mutation ($input: OpenDossierInput!) { openDossier(input: $input) { id } }`;
+  const ADD_MEASURE = `mutation ($input: AddMeasureInput!) { addMeasure(input: $input) { id } }`;
+  const CLOSE = `mutation ($input: CloseDossierInput!) { closeDossier(input: $input) { id openedOn closedOn } }`;
+  const nathalie: Viewer = { agentId: 'agent-ase-nathalie', role: Role.ASE_MANAGER, institution: 'ASE-75' };
+  const head92: Viewer = { agentId: 'agent-ase-head-92-close', role: Role.ASE_MANAGER, institution: 'ASE-92' };
+  const open = async (childId: string): Promise<string> => {
+    const res = await post<{ openDossier: { id: string } }>(OPEN_DOSSIER, { input: { idempotencyKey: `key-close-${childId}`, childId, referentId: 'agent-ase-julien', openedOn: '2026-10-01' } }, nathalie);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data?.openDossier.id as string;
+  };
+  const codeOf = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.map((error) => error.extensions);
+
+  it.each<[string, () => Promise<Record<string, unknown>>, Viewer, Record<string, unknown>]>([
+    ['another département’s head', async () => ({ closedOn: '2026-11-01' }), head92, { code: 'NOT_FOUND', field: 'input.dossierId' }],
+    ['an unknown dossier', async () => ({ dossierId: 'dossier-nope', closedOn: '2026-11-01' }), julien, { code: 'NOT_FOUND', field: 'input.dossierId' }],
+    ['a day in the future', async () => ({ closedOn: '2099-01-01' }), julien, { code: 'BAD_USER_INPUT', field: 'input.closedOn' }],
+    ['a day before its opening', async () => ({ closedOn: '2026-09-30' }), julien, { code: 'BAD_USER_INPUT', field: 'input.closedOn' }],
+  ])('refuses a close by %s, writing nothing', async (_label, makeInput, viewer, expected) => {
+    const dossierId = await open('child-close-refused');
+    const before = await snapshot();
+    const res = await post(CLOSE, { input: { dossierId, ...(await makeInput()) } }, viewer);
+    expect(res.body.data ?? null).toBeNull();
+    expect(codeOf(res)).toEqual([expected]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses while a measure is in force on the closing day, and closes once it has ended', async () => {
+    const dossierId = await open('child-close-measure');
+    const measure = await post<{ addMeasure: { id: string } }>(ADD_MEASURE, { input: { idempotencyKey: 'key-close-measure-aed', childId: 'child-close-measure', kind: 'AED', startDate: '2026-10-01' } }, julien);
+    const input = { dossierId, closedOn: '2026-11-01' };
+    expect(codeOf(await post(CLOSE, { input }, julien))).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.closedOn' }]);
+    const ended = await post(`mutation ($input: EndMeasureInput!) { endMeasure(input: $input) { id } }`, { input: { measureId: measure.body.data?.addMeasure.id, endDate: '2026-11-01' } }, julien);
+    expect(ended.body.errors).toBeUndefined();
+    expect((await post(CLOSE, { input }, julien)).body).toEqual({ data: { closeDossier: { id: dossierId, openedOn: '2026-10-01', closedOn: '2026-11-01' } } });
+  });
+
+  it('closes once: concurrent identical closes by the head are answered alike; a colleague’s or another date is not a retry', async () => {
+    const dossierId = await open('child-close-once');
+    const input = { dossierId, closedOn: '2026-11-02' };
+    const [first, second] = await Promise.all([post(CLOSE, { input }, nathalie), post(CLOSE, { input }, nathalie)]);
+    expect(first.body).toEqual({ data: { closeDossier: { id: dossierId, openedOn: '2026-10-01', closedOn: '2026-11-02' } } });
+    expect(second.body).toEqual(first.body);
+    expect(await subgraph.dataSource.query(`SELECT closed_on, closed_by FROM dossier WHERE id = $1`, [dossierId])).toEqual([{ closed_on: '2026-11-02', closed_by: 'agent-ase-nathalie' }]);
+    expect((await post(CLOSE, { input }, nathalie)).body).toEqual(first.body);
+    expect(codeOf(await post(CLOSE, { input: { ...input, closedOn: '2026-11-03' } }, nathalie))).toEqual([{ code: 'CONFLICT' }]);
+    // The référent did not close it; her relationship ended with it: answered as none.
+    expect(codeOf(await post(CLOSE, { input }, julien))).toEqual([{ code: 'NOT_FOUND', field: 'input.dossierId' }]);
+  });
+});

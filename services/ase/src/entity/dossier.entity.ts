@@ -6,7 +6,8 @@ import { DateScalar } from '../../../../common/src/scalars/date.scalar.js';
 
 /**
  * A child's ASE dossier, followed by one référent. At most one is open per child (partial
- * unique index); `referent` and `measures` are resolved in dossier.resolver.ts.
+ * unique index): a child moving to another département gets a dossier there once the first is
+ * closed (closeDossier); `referent` and `measures` are resolved in dossier.resolver.ts.
  */
 @ObjectType('Dossier')
 @Entity({ name: 'dossier' })
@@ -39,6 +40,10 @@ export class Dossier {
   @Category(DataCategory.PROTECTION_DETAILS)
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
+
+  /** Agent who closed it (closeDossier); null while open, or closed before this was kept. */
+  @Column({ name: 'closed_by', type: 'text', nullable: true })
+  closedBy: string | null;
 
   @Column({ name: 'idempotency_key', type: 'text', unique: true })
   idempotencyKey: string;
