@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { readOptional, readPort } from '../common/src/config.js';
+import { DEVELOPMENT_AUDIT_CHAIN_KEY, readAppMode, readOptional, readPort } from '../common/src/config.js';
 import { createDataSource } from '../common/src/db/data-source.js';
 import type { ExpectedHead } from '../gateway/src/audit/audit-chain.js';
 import { AuditEntry } from '../gateway/src/audit/audit-entry.entity.js';
 import { AuditLog } from '../gateway/src/audit/audit-log.js';
-import { DEVELOPMENT_AUDIT_CHAIN_KEY } from '../gateway/src/config.js';
 
 const USAGE = 'Usage: npm run audit:verify [-- --expect-head <seq>:<hash>]';
 
@@ -29,7 +28,7 @@ function parseArgs(argv: readonly string[]): { expectedHead?: ExpectedHead } {
 async function main(): Promise<void> {
   const env = process.env;
   const { expectedHead } = parseArgs(process.argv.slice(2));
-  const key = readOptional(env, 'AUDIT_CHAIN_KEY') ?? (env.APP_MODE === 'production' ? undefined : DEVELOPMENT_AUDIT_CHAIN_KEY);
+  const key = readOptional(env, 'AUDIT_CHAIN_KEY') ?? (readAppMode(env) === 'production' ? undefined : DEVELOPMENT_AUDIT_CHAIN_KEY);
   if (!key) throw new UsageError('AUDIT_CHAIN_KEY is required in production');
   const url = readOptional(env, 'HUB_DATABASE_URL') ?? `postgres://postgres:postgres@127.0.0.1:${readPort(env, 'EMBEDDED_PG_PORT', 54329)}/cp_hub`;
   const dataSource = createDataSource({ url, applicationName: 'cp-audit-verify', entities: [AuditEntry], migrations: [], poolSize: 1, statementTimeoutMs: 60_000 });

@@ -1,9 +1,10 @@
+import { readAppMode } from '../common/src/config.js';
 import { findDemoAgent, DEMO_AGENTS } from '../dev/demo-agents.js';
 import { signDevToken } from '../dev/sign-dev-token.js';
 
 /** `npm run token -- <agent-id>`: a development token for a demo agent. */
 async function main(): Promise<void> {
-  if (process.env.APP_MODE === 'production') {
+  if (readAppMode(process.env) === 'production') {
     process.stderr.write('npm run token signs with the development key and is refused in production mode\n');
     process.exitCode = 2;
     return;

@@ -66,7 +66,39 @@ export const APP_MODES = ['development', 'production', 'test'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 /**
+ * APP_MODE, or production when it is unset and NODE_ENV is `production` (as the image sets
+ * it): a deployment that forgets APP_MODE must not run on the development key and secrets.
+ * The compose file and the bench say `APP_MODE=development` explicitly.
+ */
+export function readAppMode(env: Env): AppMode {
+  return readEnum(env, 'APP_MODE', APP_MODES, env.NODE_ENV === 'production' ? 'production' : 'development');
+}
+
+/**
  * The development-only hub secret: known to everyone who reads this repository, so a
  * production-mode service refuses to start with it.
  */
 export const DEVELOPMENT_HUB_SECRET = 'development-only-hub-secret-do-not-use-in-production';
+/** The development-only audit chain key; refused in production, as the hub secret too. */
+export const DEVELOPMENT_AUDIT_CHAIN_KEY = 'development-only-audit-chain-key-not-secret';
+/** Database passwords of the repository (compose, `npm start`, the hub's runtime login). */
+const DEVELOPMENT_DATABASE_PASSWORDS: readonly string[] = ['postgres', 'cp_hub_app_dev_only'];
+
+/**
+ * A secret read in production: required, long enough, and not one of the repository's
+ * development values, also wrapped in quotes (an env file keeps them), spaces or a newline
+ * (a secret file's). The message never shows the value.
+ */
+export function readProductionSecret(env: Env, name: string, minLength: number): string {
+  const value = readSecret(env, name, minLength);
+  if ([DEVELOPMENT_HUB_SECRET, DEVELOPMENT_AUDIT_CHAIN_KEY].some((development) => value.includes(development))) {
+    throw new ConfigError(name, 'must not be a development value in production');
+  }
+  return value;
+}
+
+/** In production, a database URL must not carry a password of this repository. */
+export function refuseDevelopmentDatabasePassword(name: string, url: string): void {
+  const password = decodeURIComponent(new URL(url).password);
+  if (DEVELOPMENT_DATABASE_PASSWORDS.includes(password)) throw new ConfigError(name, 'must not use a development password in production');
+}

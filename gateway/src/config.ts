@@ -4,17 +4,20 @@ import { jwkThumbprint } from './auth/jwk-thumbprint.js';
 import type { RequestLimits } from './limits/request-limits.js';
 import {
   type AppMode,
-  APP_MODES,
   ConfigError,
+  DEVELOPMENT_AUDIT_CHAIN_KEY,
   DEVELOPMENT_HUB_SECRET,
   type Env,
+  readAppMode,
   readEnum,
   readInt,
   readOptional,
   readPort,
+  readProductionSecret,
   readSecret,
   readString,
   readUrl,
+  refuseDevelopmentDatabasePassword,
 } from '../../common/src/config.js';
 import { isLogLevel, type LogLevel } from '../../common/src/log.js';
 
@@ -30,7 +33,7 @@ export const DEV_JWKS_FILE = path.resolve(__dirname, '../../dev/keys/dev-jwks.js
 export const DEV_ISSUER = 'https://hub.localhost/dev-issuer';
 export const DEFAULT_AUDIENCE = 'child-protection-hub';
 /** Development-only audit chain key; refused in production. */
-export const DEVELOPMENT_AUDIT_CHAIN_KEY = 'development-only-audit-chain-key-not-secret';
+export { DEVELOPMENT_AUDIT_CHAIN_KEY };
 
 export interface HubConfig {
   readonly mode: AppMode;
@@ -117,18 +120,25 @@ function readAlgorithms(env: Env): JwtAlgorithm[] {
 
 /**
  * The hub's configuration, read once from the environment. `.env.example` lists every
- * variable. In production the development key pair and secret are refused.
+ * variable. In production (APP_MODE, or NODE_ENV=production without it) the development
+ * key pair, secrets and database passwords are refused.
  */
 export function loadConfig(env: Env = process.env): HubConfig {
-  const mode = readEnum(env, 'APP_MODE', APP_MODES, 'development');
-  const hubSecret = readSecret(env, 'HUB_SIGNING_SECRET', 32, mode === 'production' ? undefined : DEVELOPMENT_HUB_SECRET);
-  if (mode === 'production' && hubSecret === DEVELOPMENT_HUB_SECRET) {
-    throw new ConfigError('HUB_SIGNING_SECRET', 'must not be the development secret in production');
-  }
-  if (mode === 'production' && env.AUDIT_CHAIN_KEY === DEVELOPMENT_AUDIT_CHAIN_KEY) {
-    throw new ConfigError('AUDIT_CHAIN_KEY', 'must not be the development key in production');
+  const mode = readAppMode(env);
+  const production = mode === 'production';
+  const hubSecret = production ? readProductionSecret(env, 'HUB_SIGNING_SECRET', 32) : readSecret(env, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
+  const auditChainKey = production ? readProductionSecret(env, 'AUDIT_CHAIN_KEY', 32) : readSecret(env, 'AUDIT_CHAIN_KEY', 32, DEVELOPMENT_AUDIT_CHAIN_KEY);
+  // Every subgraph holds the hub secret: as the audit key, any of them could rewrite the chain.
+  if (production && auditChainKey.trim() === hubSecret.trim()) throw new ConfigError('AUDIT_CHAIN_KEY', 'must differ from HUB_SIGNING_SECRET in production');
+  const databaseUrl = readUrl(env, 'DATABASE_URL');
+  const migrationDatabaseUrl = readUrl(env, 'MIGRATION_DATABASE_URL', databaseUrl);
+  if (production) {
+    refuseDevelopmentDatabasePassword('DATABASE_URL', databaseUrl);
+    refuseDevelopmentDatabasePassword('MIGRATION_DATABASE_URL', migrationDatabaseUrl);
   }
   const jwksUrl = readOptional(env, 'JWKS_URL');
+  // Over http, whoever is on the path serves the key set, and so signs any token.
+  if (production && jwksUrl && new URL(readUrl(env, 'JWKS_URL')).protocol !== 'https:') throw new ConfigError('JWKS_URL', 'must be an https URL in production');
   let jwksFile = readOptional(env, 'JWKS_FILE');
   if (!jwksFile && !jwksUrl) {
     if (mode === 'production') throw new ConfigError('JWKS_FILE', 'or JWKS_URL is required in production');
@@ -143,9 +153,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     mode,
     host: readString(env, 'HOST', '127.0.0.1'),
     port: readPort(env, 'PORT', 4000),
-    databaseUrl: readUrl(env, 'DATABASE_URL'),
-    migrationDatabaseUrl: readUrl(env, 'MIGRATION_DATABASE_URL', readOptional(env, 'DATABASE_URL')),
-    auditChainKey: readSecret(env, 'AUDIT_CHAIN_KEY', 32, mode === 'production' ? undefined : DEVELOPMENT_AUDIT_CHAIN_KEY),
+    databaseUrl,
+    migrationDatabaseUrl,
+    auditChainKey,
     subgraphUrls: Object.freeze({
       ase: subgraphUrl(env, 'ase'),
       pmi: subgraphUrl(env, 'pmi'),

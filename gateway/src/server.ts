@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { disabledApolloDefaults, HARDENED_APOLLO_OPTIONS } from '../../common/src/http/apollo-options.js';
 import type { DataSource } from 'typeorm';
+import { ConfigError } from '../../common/src/config.js';
 import { createDataSource, openAndMigrate } from '../../common/src/db/data-source.js';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { type RunningHttpServer, serveGraphQL } from '../../common/src/http/serve-graphql.js';
@@ -56,6 +57,7 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
     logger: options.sqlLogger,
   });
   await dataSource.initialize();
+  if (config.mode === 'production') await refuseAuditOwner(dataSource);
   const audit = new AuditLog(dataSource, config.auditChainKey);
   const fetch = createSignedFetch(config.hubSecret, config.subgraphTimeoutMs);
   const supergraphSdl = readFileSync(config.supergraphFile, 'utf8');
@@ -113,6 +115,22 @@ export async function startHub(config: HubConfig, options: { sqlLogger?: TypeOrm
       await dataSource.destroy();
     },
   };
+}
+
+/**
+ * In production the hub's run-time login must be the least-privileged one. Given the owner's
+ * URL as DATABASE_URL (MIGRATION_DATABASE_URL defaults to it), or a superuser's, the hub ran
+ * as a login that can drop the audit log's append-only triggers and rewrite it: refused.
+ */
+async function refuseAuditOwner(dataSource: DataSource): Promise<void> {
+  const [row] = (await dataSource.query(
+    `SELECT r.rolsuper OR pg_has_role(current_user, c.relowner, 'MEMBER') AS owns
+       FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'audit_entry'::regclass`,
+  )) as Array<{ owns: boolean }>;
+  if (row?.owns !== false) {
+    await dataSource.destroy();
+    throw new ConfigError('DATABASE_URL', 'must be the least-privileged runtime login in production, not the owner of the audit log or a superuser');
+  }
 }
 
 /**

@@ -1,4 +1,17 @@
-import { type AppMode, APP_MODES, ConfigError, DEVELOPMENT_HUB_SECRET, type Env, readEnum, readInt, readPort, readSecret, readString, readUrl } from '../config.js';
+import {
+  type AppMode,
+  ConfigError,
+  DEVELOPMENT_HUB_SECRET,
+  type Env,
+  readAppMode,
+  readInt,
+  readPort,
+  readProductionSecret,
+  readSecret,
+  readString,
+  readUrl,
+  refuseDevelopmentDatabasePassword,
+} from '../config.js';
 import { isLogLevel, type LogLevel } from '../log.js';
 
 export interface SubgraphConfig {
@@ -23,21 +36,20 @@ export interface SubgraphConfig {
 /**
  * Reads a subgraph's configuration: `PORT`, `HOST`, `DATABASE_URL`, `HUB_SIGNING_SECRET`,
  * `HUB_SIGNATURE_MAX_AGE_MS`, `MAX_BODY_BYTES`, `DB_POOL_SIZE`,
- * `DB_QUERY_TIMEOUT_MS`, `LOG_LEVEL`, `APP_MODE`.
+ * `DB_QUERY_TIMEOUT_MS`, `LOG_LEVEL`, `APP_MODE` (production when unset under NODE_ENV=production).
  */
 export function loadSubgraphConfig(defaultPort: number, env: Env = process.env): SubgraphConfig {
-  const mode = readEnum(env, 'APP_MODE', APP_MODES, 'development');
-  const hubSecret = readSecret(env, 'HUB_SIGNING_SECRET', 32, mode === 'production' ? undefined : DEVELOPMENT_HUB_SECRET);
-  if (mode === 'production' && hubSecret === DEVELOPMENT_HUB_SECRET) {
-    throw new ConfigError('HUB_SIGNING_SECRET', 'must not be the development secret in production');
-  }
+  const mode = readAppMode(env);
+  const hubSecret = mode === 'production' ? readProductionSecret(env, 'HUB_SIGNING_SECRET', 32) : readSecret(env, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
+  const databaseUrl = readUrl(env, 'DATABASE_URL');
+  if (mode === 'production') refuseDevelopmentDatabasePassword('DATABASE_URL', databaseUrl);
   const logLevel = readString(env, 'LOG_LEVEL', 'info');
   if (!isLogLevel(logLevel)) throw new ConfigError('LOG_LEVEL', 'must be debug, info, warn, error or silent');
   return Object.freeze({
     mode,
     host: readString(env, 'HOST', '127.0.0.1'),
     port: readPort(env, 'PORT', defaultPort),
-    databaseUrl: readUrl(env, 'DATABASE_URL'),
+    databaseUrl,
     hubSecret,
     signatureMaxAgeMs: readInt(env, 'HUB_SIGNATURE_MAX_AGE_MS', 30_000, 1_000, 300_000),
     maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 16_777_216),
