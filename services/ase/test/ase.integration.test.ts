@@ -2,6 +2,7 @@ import { Role, type Viewer } from '../../../common/src/domain';
 import { signedPost, unsignedPost } from '../../../test/support/subgraph-client';
 import { startTestSubgraph, TEST_HUB_SECRET, type TestSubgraph } from '../../../test/support/start-test-subgraph';
 import { aseSubgraph } from '../src/service';
+import { clearOfParisMidnight, parisDay } from '../../../test/support/paris-day';
 
 const julien: Viewer = { agentId: 'agent-ase-julien', role: Role.ASE_REFERENT, institution: 'ASE-75' };
 const JULIEN = { name: 'Julien Moreau', institution: 'ASE-75', phone: '01 00 00 00 12', email: 'julien.moreau@ase75.example' };
@@ -499,5 +500,44 @@ describe('ase subgraph: closeDossier', () => {
     expect(codeOf(await post(CLOSE, { input: { ...input, closedOn: '2026-11-03' } }, nathalie))).toEqual([{ code: 'CONFLICT' }]);
     // The référent did not close it; her relationship ended with it: answered as none.
     expect(codeOf(await post(CLOSE, { input }, julien))).toEqual([{ code: 'NOT_FOUND', field: 'input.dossierId' }]);
+  });
+
+  // Review Y: a closed dossier must hold no measure in force (its child's status would name no référent).
+  it('keeps a closed dossier without a measure in force: endMeasure may not move an end past the close', async () => {
+    await clearOfParisMidnight();
+    const today = parisDay(0);
+    const dossierId = await open('child-close-then-extend');
+    const measure = await post<{ addMeasure: { id: string } }>(ADD_MEASURE, { input: { idempotencyKey: 'key-close-extend-aed', childId: 'child-close-then-extend', kind: 'AED', startDate: '2026-10-01', endDate: today } }, julien);
+    const measureId = measure.body.data?.addMeasure.id as string;
+    expect((await post(CLOSE, { input: { dossierId, closedOn: today } }, nathalie)).body.errors).toBeUndefined();
+    const END = `mutation ($input: EndMeasureInput!) { endMeasure(input: $input) { id endDate } }`;
+    const later = await post(END, { input: { measureId, endDate: parisDay(365) } }, nathalie);
+    expect(codeOf(later)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.endDate' }]);
+    expect(await subgraph.dataSource.query(`SELECT end_date FROM measure WHERE id = $1`, [measureId])).toEqual([{ end_date: today }]);
+    // Its end may still be brought forward, within the dossier's life.
+    expect((await post(END, { input: { measureId, endDate: '2026-11-30' } }, nathalie)).body.errors).toBeUndefined();
+  });
+
+  it('keeps a closed dossier without a measure in force: a measure added while the dossier is being closed is refused', async () => {
+    const dossierId = await open('child-close-race');
+    const otherDossierId = await open('child-close-race-other');
+    // Hold addMeasure after it has read the dossier open: another transaction (on another dossier) holds its key.
+    const blocker = subgraph.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(
+      `INSERT INTO measure (id, dossier_id, child_id, kind, legal_basis, start_date, idempotency_key, recorded_by) VALUES ('measure-blocker', $1, 'child-close-race', 'AED', 'ADMINISTRATIVE', '2026-10-01', 'key-close-race', 'agent-test')`,
+      [otherDossierId],
+    );
+    const adding = post(ADD_MEASURE, { input: { idempotencyKey: 'key-close-race', childId: 'child-close-race', kind: 'AED', startDate: '2026-10-01' } }, julien);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const closing = post(CLOSE, { input: { dossierId, closedOn: '2026-11-01' } }, nathalie);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await blocker.rollbackTransaction();
+    await blocker.release();
+    const [added, closed] = await Promise.all([adding, closing]);
+    expect(closed.body.errors ?? added.body.errors).toBeDefined();
+    const inForce = await subgraph.dataSource.query(`SELECT m.id FROM measure m JOIN dossier d ON d.id = m.dossier_id WHERE d.id = $1 AND d.closed_on IS NOT NULL AND m.end_date IS NULL`, [dossierId]);
+    expect(inForce).toEqual([]);
   });
 });

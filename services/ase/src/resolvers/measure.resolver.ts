@@ -35,7 +35,9 @@ export class MeasureResolver {
         if (!(await worksOnDossier(manager, viewer, existing.dossierId))) throw keyAlreadyUsed();
         return existing;
       }
-      const dossier = await manager.getRepository(Dossier).findOneBy({ childId: input.childId, closedOn: IsNull() });
+      // Locked (shared) until this transaction ends: a closeDossier waits for this measure and
+      // then sees it, or closes first and this finds no open dossier (re-read after its commit).
+      const dossier = await manager.getRepository(Dossier).findOne({ where: { childId: input.childId, closedOn: IsNull() }, lock: { mode: 'pessimistic_read' } });
       // Another département's dossier of a child the viewer relates to is answered as none.
       if (!dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw badUserInput('input.childId', 'The child has no open dossier');
       const saved = await insertOnce(manager, Measure, {
@@ -67,12 +69,18 @@ export class MeasureResolver {
     const viewer = requireViewer(context);
     return context.dataSource.transaction(async (manager) => {
       const measures = manager.getRepository(Measure);
-      const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
+      const found = await measures.findOneBy({ id: input.measureId });
+      // The dossier first (shared lock, as addMeasure; closeDossier takes it exclusively):
+      // a close and an end of one of its measures run one after the other.
+      const dossier = found && (await manager.getRepository(Dossier).findOne({ where: { id: found.dossierId }, lock: { mode: 'pessimistic_read' } }));
+      const measure = found && (await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } }));
       // Another institution's measure is not to be confirmed to exist, nor its dates read off.
-      if (!measure || !(await worksOnDossier(manager, viewer, measure.dossierId))) throw notFound('Measure', 'input.measureId');
+      if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw notFound('Measure', 'input.measureId');
       if (measure.endDate === input.endDate) return measure;
       if (input.endDate < measure.startDate) throw badUserInput('input.endDate', 'Must not precede the start of the measure');
       if (measure.endDate !== null && measure.endDate < context.today) throw conflict('The measure has already ended');
+      // A closed dossier holds no measure in force after its close (closeDossier).
+      if (dossier.closedOn !== null && input.endDate > dossier.closedOn) throw badUserInput('input.endDate', 'Must not be after the closing of the dossier');
       await measures.update({ id: measure.id }, { endDate: input.endDate, endedBy: viewer.agentId });
       return measures.findOneByOrFail({ id: measure.id });
     });
