@@ -194,6 +194,10 @@ describe('a family moving to another département', () => {
     const julienReads = await hubPost(federation.hubUrl, JULIEN, `query J($id: ID!) { child(id: $id) { firstName } }`, { id: childId });
     expect(julienReads.body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND' });
 
+    // Closed, the dossier is still Paris's history: its ASE head still reads the child.
+    const headReads = `query H($id: ID!) { child(id: $id) { firstName dossier { referent { institution } } } }`;
+    expect((await hubPost(federation.hubUrl, NATHALIE, headReads, { id: childId })).body).toEqual({ data: { child: { firstName: 'Lina', dossier: { referent: { institution: 'ASE-75' } } } } });
+
     // ASE-13 opens its dossier, and its référent records the AEMO the new court ordered.
     const opened13 = await hubPost(federation.hubUrl, head13, open, { input: { idempotencyKey: 'move-dossier-13', childId, referentId: 'agent-ase13-referent', openedOn: today } });
     expect(opened13.body).toEqual({ data: { openDossier: { id: expect.stringMatching(/^dossier-/), referent: { name: 'Référente fictive', institution: 'ASE-13' } } } });
@@ -201,6 +205,11 @@ describe('a family moving to another département', () => {
       input: { idempotencyKey: 'move-aemo-13', childId, kind: 'AEMO', startDate: today, orderedBy: 'TJ-MARSEILLE' },
     });
     expect(aemo.body).toEqual({ data: { addMeasure: { kind: 'AEMO', orderedBy: 'TJ-MARSEILLE' } } });
+
+    // The child's file is now ASE-13's: the Paris head no longer relates to her (she would
+    // read ASE-13's dossier, and later its placement address), ASE-13's head does.
+    expect((await hubPost(federation.hubUrl, NATHALIE, headReads, { id: childId })).body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND' });
+    expect((await hubPost(federation.hubUrl, head13, headReads, { id: childId })).body).toEqual({ data: { child: { firstName: 'Lina', dossier: { referent: { institution: 'ASE-13' } } } } });
 
     // The Paris nurse who still follows the child learns the status and whom to call.
     const nurse = await hubPost(federation.hubUrl, CLAIRE, `query N($id: ID!) { child(id: $id) { protectionStatus { level since referent { name institution phone } } } }`, { id: childId });

@@ -33,15 +33,21 @@ function records(childIds: string[], kind: string): CareRelationshipRecord[] {
 }
 
 /**
- * The ASE head's children (ASE_HEAD), and REFERENT too for those of her open dossiers that
- * name her their référent: a dossier may (openDossier), and the hub reads the référent's
- * access notifications off REFERENT alone. Kept to the département, so that naming her adds
+ * The ASE head's children (ASE_HEAD): those of her département's dossiers and evaluations,
+ * open ones, and closed ones unless another département now holds the child's open dossier;
+ * and REFERENT too for those of her open dossiers that name her their référent: a dossier
+ * may (openDossier), and the hub reads the référent's access notifications off REFERENT alone. Kept to the département, so that naming her adds
  * a kind, never a child. One statement, like every finder.
  */
 async function headRecords(context: AseContext, viewer: Viewer, departement: string, childIds: ChildIds): Promise<CareRelationshipRecord[]> {
   const params: unknown[] = [DEPARTEMENT_PATTERN, departement, viewer.agentId];
-  const dossiers = `SELECT child_id, referent_id = $3 AND closed_on IS NULL AS named FROM dossier WHERE substring(institution from $1) = $2${amongChildren('child_id', childIds, params)}`;
-  const evaluations = `SELECT child_id, false AS named FROM crip_evaluation WHERE substring(institution from $1) = $2${amongChildren('child_id', childIds, params)}`;
+  // A closed record counts until another département opens a dossier for the child (the
+  // family moved, closeDossier): the child's file is then that département's, its current
+  // dossier and placement included, and the former head no longer relates to the child.
+  const stillHers = (table: string) =>
+    `(${table}.closed_on IS NULL OR NOT EXISTS (SELECT 1 FROM dossier moved WHERE moved.child_id = ${table}.child_id AND moved.closed_on IS NULL AND substring(moved.institution from $1) <> $2))`;
+  const dossiers = `SELECT child_id, referent_id = $3 AND closed_on IS NULL AS named FROM dossier WHERE substring(institution from $1) = $2 AND ${stillHers('dossier')}${amongChildren('child_id', childIds, params)}`;
+  const evaluations = `SELECT child_id, false AS named FROM crip_evaluation WHERE substring(institution from $1) = $2 AND ${stillHers('crip_evaluation')}${amongChildren('child_id', childIds, params)}`;
   const rows: { child_id: string; named: boolean }[] = await context.dataSource.query(`${dossiers} UNION ${evaluations}`, params);
   const named = rows.filter((row) => row.named).map((row) => row.child_id);
   return [...records(rows.map((row) => row.child_id), 'ASE_HEAD'), ...records(named, 'REFERENT')];
