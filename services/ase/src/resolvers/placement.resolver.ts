@@ -38,6 +38,9 @@ export class PlacementResolver {
         throw badUserInput('input.measureId', 'Not a placement measure of this child');
       }
       if (input.since < measure.startDate) throw badUserInput('input.since', 'Must not precede the start of the measure');
+      // A placement starting after its measure ended is under no decision, and would still close
+      // the child's placement in force (below), wherever it was recorded.
+      if (measure.endDate !== null && input.since > measure.endDate) throw badUserInput('input.since', 'Must not follow the end of the measure');
       const saved = await insertOnce(manager, Placement, {
         id: `placement-${randomUUID()}`,
         childId: input.childId,
