@@ -1,5 +1,5 @@
 import { hubPost } from '../../test/support/hub-client';
-import { tokenFor } from '../../test/support/tokens';
+import { type DemoAgentId, tokenFor } from '../../test/support/tokens';
 import { startTestFederation, type TestFederation } from '../../test/support/in-process-federation';
 
 let federation: TestFederation;
@@ -61,6 +61,47 @@ describe('errors that leak nothing', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.observedAt' });
     expect(JSON.stringify(response.body)).not.toContain('Lilas');
+  });
+
+  // graphql-js prints the whole input object when a field is missing or unknown, and the
+  // value is cut nowhere else than at its end: a `;` or an ` at "` in the client's text
+  // used to end the cut early and hand back the rest.
+  it.each([
+    [
+      'a required field missing next to notes holding a `;`',
+      'agent-pmi-claire',
+      'mutation ($input: RecordHomeVisitInput!) { recordHomeVisit(input: $input) { id } }',
+      { input: { idempotencyKey: 'key-echo-0002', childId: 'child-lea', notes: 'Mère absente; le père Marqueurnom, 12 rue des Lilas' } },
+      'input.visitedOn',
+    ],
+    [
+      'an unknown field next to a name holding a `;`',
+      'agent-ase-julien',
+      'mutation ($input: RegisterChildInput!) { registerChild(input: $input) { id } }',
+      { input: { idempotencyKey: 'key-echo-0003', firstName: 'x;', lastName: 'Marqueurnom, 12 rue des Lilas', birthDate: '2024-05-05', parent: 'y' } },
+      'input',
+    ],
+    ['a top-level variable holding a `;`', 'agent-ase-julien', 'query ($to: Date) { child(id: "child-lea") { timeline(to: $to) { events { at } } } }', { to: 'x; Marqueurnom 12 rue des Lilas' }, 'to'],
+    [
+      'a key holding ` at "` before the real path',
+      'agent-rpe-amina',
+      'mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { id } }',
+      { input: { idempotencyKey: 'key-echo-0004', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt: '2026-01-05', description: 'x', 'k at "input.childIds" Marqueurnom 12 rue des Lilas': 1 } },
+      'input',
+    ],
+  ] as Array<[string, DemoAgentId, string, Record<string, unknown>, string]>)('does not echo personal text from %s', async (_label, agent, query, variables, field) => {
+    const response = await hubPost(federation.hubUrl, agent, query, variables);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(response.body.errors?.[0]?.message).toMatch(/^Variable "…" got invalid value; /);
+    expect(JSON.stringify(response.body)).not.toMatch(/Marqueurnom|Lilas|père/);
+  });
+
+  it('does not echo personal text after a `;` in a literal', async () => {
+    const response = await hubPost(federation.hubUrl, 'agent-rpe-amina', 'mutation { flagConcern(input: ["x; Marqueurnom 12 rue des Lilas"]) { id } }');
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(JSON.stringify(response.body)).not.toMatch(/Marqueurnom|Lilas/);
   });
 
   it('gives no field suggestions and no introspection outside development', async () => {

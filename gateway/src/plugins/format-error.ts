@@ -26,20 +26,48 @@ const ECHOING_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'G
  * type`, `Unexpected Name "…"`), since an enum value, an input key or a stray word is the
  * client's text and may be a name or an address. An error message never carries data, not
  * even what the client sent; `extensions.field` and the locations point at the offence.
+ * A value is cut to the end of the message, never to a `;`, a quote or an ` at "` it may
+ * hold itself: "Mère absente; le père …" came back from its first `;` on.
  */
 export function withoutValues(message: string): string {
   return message
-    .replace(/got invalid value .*? at "/s, 'got invalid value at "')
-    .replace(/got invalid value .*?;/s, 'got invalid value;')
-    .replace(/, found .*?(;|\.$)/s, ', found an invalid value$1')
+    .replace(/got invalid value .*$/s, 'got invalid value.')
+    .replace(/, found .*$/s, ', found an invalid value.')
     .replace(/(cannot represent [^:]*value): .*$/s, '$1.')
     .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
     .slice(0, 300);
 }
 
-/** `input.description` from a coercion message, to name the offending field. */
-export function fieldOfCoercionMessage(message: string): string | undefined {
-  return /^Variable "\$[A-Za-z0-9_]+" got invalid value.*? at "([A-Za-z0-9_.[\]]+)"/s.exec(message)?.[1];
+/** A variable's coercion error: where in the variable, and graphql-js's reason. */
+interface CoercionError {
+  /** `input.observedAt`, `input.categories[0]`, or the variable itself (`input`). */
+  at: string;
+  /** `Date must be …`, `Field "visitedOn" of required type "Date!" was not provided.` */
+  reason: string;
+}
+
+/**
+ * graphql-js writes `Variable "$v" got invalid value <value> at "<path>"; <reason>` and keeps
+ * the reason as the error's `originalError` (Apollo's UserInputError keeps it too). The value
+ * is the client's text, which may hold `;`, quotes or ` at "`, so it is never searched: the
+ * reason is cut from the end of the message and the path read just before it.
+ */
+export function coercionError(message: string, error: unknown): CoercionError | undefined {
+  const reason = (unwrapResolverError(error) as { originalError?: { message?: unknown } } | undefined)?.originalError?.message;
+  if (typeof reason !== 'string' || !message.endsWith(`; ${reason}`)) return undefined;
+  const prefix = message.slice(0, message.length - reason.length - 2);
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value /.exec(prefix)?.[1];
+  if (!variable) return undefined;
+  return { at: / at "([_0-9A-Za-z.[\]]+)"$/.exec(prefix)?.[1] ?? variable, reason };
+}
+
+/**
+ * The `field` of a coercion error: its path, and for a field not provided (a name from the
+ * schema, not the client's) that field under it, `input.visitedOn`.
+ */
+function fieldOfCoercion(coercion: CoercionError): string {
+  const missing = /^Field "([_A-Za-z][_0-9A-Za-z]*)" of required type "[^"]*" was not provided\.$/.exec(coercion.reason)?.[1];
+  return missing ? `${coercion.at}.${missing}` : coercion.at;
 }
 
 /** Connection-level failures (SQLSTATE class 08, shutdowns, refused or cut sockets): not a bug. */
@@ -80,12 +108,17 @@ export function createHubFormatError(logger: Logger) {
     if (code && PASS_THROUGH.has(code)) {
       const extensions: Record<string, unknown> = {};
       for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-      const message = ECHOING_CODES.has(code) ? withoutValues(formatted.message) : formatted.message;
+      const coercion = code === 'BAD_USER_INPUT' ? coercionError(formatted.message, error) : undefined;
+      const message = coercion
+        ? `Variable "…" got invalid value; ${withoutValues(coercion.reason)}`
+        : ECHOING_CODES.has(code)
+          ? withoutValues(formatted.message)
+          : formatted.message;
       if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
-        // A coercion message names its field; the hub's own resolvers' input validation
+        // A coercion error names its field; the hub's own resolvers' input validation
         // (type-graphql's "Argument Validation Error") lists it in `validationErrors`.
         const validation = (unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined)?.extensions?.validationErrors;
-        const field = fieldOfCoercionMessage(formatted.message) ?? fieldOfValidationErrors(formatted.extensions?.validationErrors ?? validation);
+        const field = (coercion && fieldOfCoercion(coercion)) || fieldOfValidationErrors(formatted.extensions?.validationErrors ?? validation);
         if (field) extensions.field = field;
       }
       return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };

@@ -209,7 +209,12 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       // Malformed variables are the client's error: refused here with 400, never forwarded.
       const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 5 });
       if (coerced.errors) {
-        return { errors: coerced.errors.map((error) => withHttpStatus(new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }), 400)) };
+        // The reason stays apart (originalError): the hub's formatError answers it without the value.
+        return {
+          errors: coerced.errors.map(
+            (error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+          ),
+        };
       }
       // The values the operation runs with, defaults included (`$input: T = { childId: … }`):
       // every check below reads these, never the request's own variables, or a child named
