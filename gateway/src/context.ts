@@ -76,7 +76,7 @@ export function createHubContext(deps: HubContextDeps, agent: Agent, requestId: 
     loaders: {
       childById: createChildByIdLoader(dataSource),
       consents: createConsentsLoader(dataSource, agent.role),
-      timelineEvents: createTimelineEventsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId, categories: visibleCategories(agent.role) }),
+      timelineEvents: createTimelineEventsLoader({ fetch, urls: config.subgraphUrls, viewer, requestId, categories: visibleCategories(agent.role), unavailable: unavailableSources }),
     },
     disclosures: { released: [], withheld: [] },
     notices: [],

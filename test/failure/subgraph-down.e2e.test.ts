@@ -172,6 +172,26 @@ describe(`a subgraph that accepts connections and never answers (SUBGRAPH_TIMEOU
     expect(elapsed).toBeLessThan(UNDER_TWO_TIMEOUTS);
   });
 
+  // The timeline, read by the hub in the plan's first fetch, asks PMI too: the PMI fetch
+  // planned after it must not wait for PMI a second time.
+  it('answers Julien’s timeline and pmiFollowUp together within one timeout, naming PMI only', async () => {
+    const started = Date.now();
+    const res = await hubPost<{ child: { pmiFollowUp: unknown; timeline: { events: Array<{ source: string }> } } }>(
+      twin.url,
+      JULIEN,
+      `query LeaTimeline { child(id: "child-lea") { firstName pmiFollowUp { since } timeline { events { source kind } } } }`,
+    );
+    const elapsed = Date.now() - started;
+    process.stdout.write(`subgraph-down: hanging PMI, timeline and pmiFollowUp answered in ${elapsed} ms\n`);
+    expect(res.status).toBe(200);
+    expect(res.body.data?.child.pmiFollowUp).toBeNull();
+    const sources = new Set(res.body.data?.child.timeline.events.map((event) => event.source));
+    expect([...sources].sort()).toEqual(['ASE', 'JUSTICE', 'RPE']);
+    expect(res.body.errors?.length).toBeGreaterThan(0);
+    for (const error of res.body.errors ?? []) expect(error.extensions).toEqual({ code: 'SOURCE_UNAVAILABLE', source: 'PMI' });
+    expect(elapsed).toBeLessThan(UNDER_TWO_TIMEOUTS);
+  });
+
   it('withholds Léa from Claire within one timeout, naming PMI', async () => {
     const started = Date.now();
     const res = await lea(CLAIRE, twin.url);
