@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 /** The Apollo Server settings that the hub and every subgraph share, chosen rather than inherited. */
 export type HardenedApolloOptions = Pick<
   ApolloServerOptions<BaseContext>,
-  'persistedQueries' | 'csrfPrevention' | 'hideSchemaDetailsFromClientErrors' | 'includeStacktraceInErrorResponses'
+  'persistedQueries' | 'csrfPrevention' | 'hideSchemaDetailsFromClientErrors' | 'includeStacktraceInErrorResponses' | 'stopOnTerminationSignals'
 >;
 
 export const HARDENED_APOLLO_OPTIONS: Readonly<HardenedApolloOptions> = Object.freeze({
@@ -14,6 +14,11 @@ export const HARDENED_APOLLO_OPTIONS: Readonly<HardenedApolloOptions> = Object.f
   // No "did you mean …" suggestions: they describe the schema to whoever probes it.
   hideSchemaDetailsFromClientErrors: true,
   includeStacktraceInErrorResponses: false,
+  // The process's own SIGTERM/SIGINT handler stops the HTTP server (drain), then Apollo.
+  // Apollo's handler (installed unless NODE_ENV=test) would stop it at once, before the
+  // drain, and the later stop() then waits on a barrier Apollo never resolves after a
+  // successful stop: the process never reaches its own exit.
+  stopOnTerminationSignals: false,
 });
 
 /**
