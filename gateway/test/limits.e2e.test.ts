@@ -97,6 +97,24 @@ describe('errors that leak nothing', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/Marqueurnom|Lilas|père/);
   });
 
+  it('does not echo personal text from an enum value holding a quote (graphql-js quotes it unescaped)', async () => {
+    const response = await hubPost(federation.hubUrl, 'agent-rpe-amina', 'mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { id } }', {
+      input: { idempotencyKey: 'key-echo-0005', childIds: ['child-noah'], category: 'SAFETY', severity: 'Marqueurnom; at "Lilas', observedAt: '2026-01-05', description: 'x' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.severity' });
+    expect(JSON.stringify(response.body)).not.toMatch(/Marqueurnom|Lilas/);
+  });
+
+  it('does not echo personal text from an unknown input key holding quotes', async () => {
+    const response = await hubPost(federation.hubUrl, 'agent-rpe-amina', 'mutation ($input: FlagConcernInput!) { flagConcern(input: $input) { id } }', {
+      input: { idempotencyKey: 'key-echo-0006', childIds: ['child-noah'], category: 'SAFETY', severity: 'LOW', observedAt: '2026-01-05', description: 'x', 'x" Marqueurnom 12 rue des Lilas "y': 1 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(JSON.stringify(response.body)).not.toMatch(/Marqueurnom|Lilas/);
+  });
+
   it('does not echo personal text after a `;` in a literal', async () => {
     const response = await hubPost(federation.hubUrl, 'agent-rpe-amina', 'mutation { flagConcern(input: ["x; Marqueurnom 12 rue des Lilas"]) { id } }');
     expect(response.status).toBe(400);

@@ -31,6 +31,11 @@ const ECHOING_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'G
  */
 export function withoutValues(message: string): string {
   return message
+    // graphql-js writes an enum's reason as `Value "<the client's text>" does not exist in
+    // "<Enum>" enum.` without escaping it: a quote in the text would unbalance the last step.
+    .replace(/^Value ".*" does not exist in "([_A-Za-z][_0-9A-Za-z]*)" enum\./s, 'Value "…" does not exist in "$1" enum.')
+    // Likewise an input object's unknown key: `Field "<the client's key>" is not defined by type "<Input>".`
+    .replace(/^Field ".*" is not defined by type "([_A-Za-z][_0-9A-Za-z]*)"\./s, 'Field "…" is not defined by type "$1".')
     .replace(/got invalid value .*$/s, 'got invalid value.')
     .replace(/, found .*$/s, ', found an invalid value.')
     .replace(/(cannot represent [^:]*value): .*$/s, '$1.')
