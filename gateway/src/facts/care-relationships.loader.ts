@@ -58,7 +58,6 @@ type Answer = { name: SubgraphName; records: CareRelationshipRecord[]; ok: boole
  * waited for again in the same request.
  */
 async function ask(deps: RelationshipDeps, name: SubgraphName, childIds: readonly string[] | null): Promise<Answer> {
-  if (deps.unavailable?.has(name)) return { name, records: [], ok: false };
   try {
     const data = await callSubgraph<Record<string, CareRelationshipRecord[]>>({
       fetch: deps.fetch,
@@ -68,13 +67,11 @@ async function ask(deps: RelationshipDeps, name: SubgraphName, childIds: readonl
       variables: { agentId: deps.viewer.agentId, role: deps.viewer.role, institution: deps.viewer.institution, childIds },
       viewer: deps.viewer,
       requestId: deps.requestId,
+      unavailable: deps.unavailable,
     });
     return { name, records: data[careRelationshipsFieldName(SOURCE_OF[name])] ?? [], ok: true };
   } catch (error) {
-    if (error instanceof SubgraphCallError) {
-      deps.unavailable?.add(name);
-      return { name, records: [], ok: false };
-    }
+    if (error instanceof SubgraphCallError) return { name, records: [], ok: false };
     throw error;
   }
 }

@@ -14,7 +14,10 @@ export class SubgraphCallError extends Error {
 /**
  * One signed GraphQL call from the hub itself (not through the planner) to a subgraph's
  * internal field. Any transport error, non-200 status or GraphQL error is a
- * SubgraphCallError: the caller must then withhold, never guess.
+ * SubgraphCallError: the caller must then withhold, never guess. With the request's set of
+ * institutions that did not answer (`HubContext.unavailableSources`, shared with the
+ * planner's fetches), one found there is not asked, nor waited for, again, and one that
+ * fails here is added to it.
  */
 export async function callSubgraph<T>(args: {
   fetch: SignedFetch;
@@ -24,7 +27,18 @@ export async function callSubgraph<T>(args: {
   variables: Record<string, unknown>;
   viewer: Viewer | null;
   requestId: string;
+  unavailable?: Set<SubgraphName>;
 }): Promise<T> {
+  if (args.unavailable?.has(args.subgraph)) throw new SubgraphCallError(args.subgraph, 'unavailable earlier in this request');
+  try {
+    return await post<T>(args);
+  } catch (error) {
+    if (error instanceof SubgraphCallError) args.unavailable?.add(args.subgraph);
+    throw error;
+  }
+}
+
+async function post<T>(args: Parameters<typeof callSubgraph>[0]): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json', [REQUEST_ID_HEADER]: args.requestId };
   if (args.viewer) headers[HUB_VIEWER_HEADER] = encodeViewer(args.viewer);
   let response: Awaited<ReturnType<SignedFetch>>;

@@ -20,12 +20,8 @@ interface Deps {
   requestId: string;
   /** Categories the viewer's role may ever see: nothing else is asked for. */
   categories: readonly DataCategory[];
-  /**
-   * The request's institutions that did not answer (`HubContext.unavailableSources`): one
-   * found there is not asked (nor waited for) again, and one that fails here is added, so
-   * that the planner's later fetches from it fail at once.
-   */
-  unavailable?: Set<SubgraphName>;
+  /** The request's institutions that did not answer (`callSubgraph` neither asks nor waits for them again). */
+  unavailable: Set<SubgraphName>;
 }
 
 const keyOf = (childId: string, from: string | null, to: string | null) => JSON.stringify([childId, from, to]);
@@ -54,7 +50,6 @@ export function createTimelineEventsLoader(deps: Deps) {
       const answers = await Promise.all(
         SUBGRAPH_NAMES.map(async (name) => {
           const field = timelineEventsFieldName(SOURCE_OF[name]);
-          if (deps.unavailable?.has(name)) return { name, records: [], ok: false };
           try {
             const data = await callSubgraph<Record<string, Array<Omit<TimelineEventRecord, 'at'> & { at: string }>>>({
               fetch: deps.fetch,
@@ -64,13 +59,11 @@ export function createTimelineEventsLoader(deps: Deps) {
               variables: { childIds, from, to, categories: deps.categories },
               viewer: deps.viewer,
               requestId: deps.requestId,
+              unavailable: deps.unavailable,
             });
             return { name, records: data[field] ?? [], ok: true };
           } catch (error) {
-            if (error instanceof SubgraphCallError) {
-              deps.unavailable?.add(name);
-              return { name, records: [], ok: false };
-            }
+            if (error instanceof SubgraphCallError) return { name, records: [], ok: false };
             throw error;
           }
         }),
