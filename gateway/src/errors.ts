@@ -37,7 +37,7 @@ export function hubError(code: HubErrorCodeName, message: string, extensions: Re
  * Apollo reads `extensions.http` into the response head and removes it from the error.
  */
 export function withHttpStatus(error: GraphQLError, status: number): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, http: { status } } });
+  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, http: { status } } });
 }
 
 export const forbidden = (operation: string) => hubError('FORBIDDEN', `Your role may not call ${operation}`);

@@ -211,8 +211,8 @@ export function createPolicyExecutor(deps: { labels: LabelMap; releases: Release
       if (coerced.errors) {
         // The reason stays apart (originalError): the hub's formatError answers it without the value.
         return {
-          errors: coerced.errors.map(
-            (error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+          errors: coerced.errors.map((error) =>
+            withHttpStatus(new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } }), 400),
           ),
         };
       }
