@@ -97,6 +97,14 @@ export function readProductionSecret(env: Env, name: string, minLength: number):
   return value;
 }
 
+/**
+ * A secret as the mode wants it: in production, `readProductionSecret`; otherwise the
+ * repository's development value when unset.
+ */
+export function readModeSecret(env: Env, mode: AppMode, name: string, minLength: number, developmentValue: string): string {
+  return mode === 'production' ? readProductionSecret(env, name, minLength) : readSecret(env, name, minLength, developmentValue);
+}
+
 /** In production, a database URL must not carry a password of this repository. */
 export function refuseDevelopmentDatabasePassword(name: string, url: string): void {
   const password = decodeURIComponent(new URL(url).password);

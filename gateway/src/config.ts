@@ -13,8 +13,7 @@ import {
   readInt,
   readOptional,
   readPort,
-  readProductionSecret,
-  readSecret,
+  readModeSecret,
   readString,
   readUrl,
   refuseDevelopmentDatabasePassword,
@@ -126,8 +125,8 @@ function readAlgorithms(env: Env): JwtAlgorithm[] {
 export function loadConfig(env: Env = process.env): HubConfig {
   const mode = readAppMode(env);
   const production = mode === 'production';
-  const hubSecret = production ? readProductionSecret(env, 'HUB_SIGNING_SECRET', 32) : readSecret(env, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
-  const auditChainKey = production ? readProductionSecret(env, 'AUDIT_CHAIN_KEY', 32) : readSecret(env, 'AUDIT_CHAIN_KEY', 32, DEVELOPMENT_AUDIT_CHAIN_KEY);
+  const hubSecret = readModeSecret(env, mode, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
+  const auditChainKey = readModeSecret(env, mode, 'AUDIT_CHAIN_KEY', 32, DEVELOPMENT_AUDIT_CHAIN_KEY);
   // Every subgraph holds the hub secret: as the audit key, any of them could rewrite the chain.
   if (production && auditChainKey.trim() === hubSecret.trim()) throw new ConfigError('AUDIT_CHAIN_KEY', 'must differ from HUB_SIGNING_SECRET in production');
   const databaseUrl = readUrl(env, 'DATABASE_URL');

@@ -6,8 +6,7 @@ import {
   readAppMode,
   readInt,
   readPort,
-  readProductionSecret,
-  readSecret,
+  readModeSecret,
   readString,
   readUrl,
   refuseDevelopmentDatabasePassword,
@@ -40,7 +39,7 @@ export interface SubgraphConfig {
  */
 export function loadSubgraphConfig(defaultPort: number, env: Env = process.env): SubgraphConfig {
   const mode = readAppMode(env);
-  const hubSecret = mode === 'production' ? readProductionSecret(env, 'HUB_SIGNING_SECRET', 32) : readSecret(env, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
+  const hubSecret = readModeSecret(env, mode, 'HUB_SIGNING_SECRET', 32, DEVELOPMENT_HUB_SECRET);
   const databaseUrl = readUrl(env, 'DATABASE_URL');
   if (mode === 'production') refuseDevelopmentDatabasePassword('DATABASE_URL', databaseUrl);
   const logLevel = readString(env, 'LOG_LEVEL', 'info');
