@@ -29,8 +29,12 @@ const hasRow = (fromWhere: string) => `(SELECT 1 ${fromWhere} LIMIT 1) IS NOT NU
  * département to probe the child's links (the CRIP's 61-child check of the benchmark's
  * inbox, 0.37 → 8.9 ms). A child has few rows; a relais or a département has many.
  */
-/** An arrangement ongoing (or upcoming) on $2. */
-const ONGOING = '(arrangement.end_date IS NULL OR arrangement.end_date >= $2)';
+/**
+ * An arrangement ongoing (or upcoming) on `today`, its end date in `column`: the relais relates
+ * to its child, and may still record or move its end (endChildcareArrangement).
+ */
+export const ongoingOn = (column: string, today: string) => `(${column} IS NULL OR ${column} >= ${today})`;
+const ONGOING = ongoingOn('arrangement.end_date', '$2');
 const caringFor = `FROM childcare_arrangement arrangement
    WHERE arrangement.child_id = asked.child_id AND ${ONGOING}
      AND (SELECT childminder.relais_id FROM childminder WHERE childminder.id = arrangement.childminder_id) = $1`;

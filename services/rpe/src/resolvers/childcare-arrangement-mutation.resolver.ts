@@ -7,6 +7,7 @@ import type { RpeContext } from '../context.js';
 import { parisDay } from '../domain/calendar.js';
 import { checkEndNotBeforeStart, checkText, firstProblem } from '../domain/input-rules.js';
 import { ChildcareArrangement } from '../entity/childcare-arrangement.entity.js';
+import { ongoingOn } from '../relationships.js';
 import { requireRole } from './require-role.js';
 import { EndChildcareArrangementInput } from './types/end-childcare-arrangement.input.js';
 import { RegisterChildcareArrangementInput } from './types/register-childcare-arrangement.input.js';
@@ -66,7 +67,7 @@ export class ChildcareArrangementMutationResolver {
       .createQueryBuilder()
       .update(ChildcareArrangement)
       .set({ endDate: input.endDate, endedBy: viewer.agentId })
-      .where('id = :id AND (end_date IS NULL OR end_date >= :today OR (end_date = :endDate AND ended_by = :agent))', {
+      .where(`id = :id AND (${ongoingOn('end_date', ':today')} OR (end_date = :endDate AND ended_by = :agent))`, {
         id: input.arrangementId,
         today: parisDay(new Date()),
         endDate: input.endDate,
