@@ -36,8 +36,9 @@ function records(childIds: string[], kind: string): CareRelationshipRecord[] {
  * The ASE head's children (ASE_HEAD): those of her département's dossiers and evaluations,
  * open ones, and closed ones unless another département now holds the child's open dossier;
  * and REFERENT too for those of her open dossiers that name her their référent: a dossier
- * may (openDossier), and the hub reads the référent's access notifications off REFERENT alone. Kept to the département, so that naming her adds
- * a kind, never a child. One statement, like every finder.
+ * may (openDossier), and the hub reads the référent's access notifications off REFERENT
+ * alone. Kept to the département, so that naming her adds a kind, never a child. One
+ * statement, like every finder.
  */
 async function headRecords(context: AseContext, viewer: Viewer, departement: string, childIds: ChildIds): Promise<CareRelationshipRecord[]> {
   const params: unknown[] = [DEPARTEMENT_PATTERN, departement, viewer.agentId];

@@ -69,11 +69,11 @@ export class MeasureResolver {
     const viewer = requireViewer(context);
     return context.dataSource.transaction(async (manager) => {
       const measures = manager.getRepository(Measure);
-      const found = await measures.findOneBy({ id: input.measureId });
-      // The dossier first (shared lock, as addMeasure; closeDossier takes it exclusively):
-      // a close and an end of one of its measures run one after the other.
-      const dossier = found && (await manager.getRepository(Dossier).findOne({ where: { id: found.dossierId }, lock: { mode: 'pessimistic_read' } }));
-      const measure = found && (await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } }));
+      const measure = await measures.findOne({ where: { id: input.measureId }, lock: { mode: 'pessimistic_write' } });
+      // Its dossier with a shared lock, as addMeasure (closeDossier takes it exclusively): a
+      // close and an end of one of its measures run one after the other, and this reads the
+      // dossier as the close left it.
+      const dossier = measure && (await manager.getRepository(Dossier).findOne({ where: { id: measure.dossierId }, lock: { mode: 'pessimistic_read' } }));
       // Another institution's measure is not to be confirmed to exist, nor its dates read off.
       if (!measure || !dossier || !worksOnRecord(viewer, { kind: 'dossier', ...dossier })) throw notFound('Measure', 'input.measureId');
       if (measure.endDate === input.endDate) return measure;
